@@ -1,0 +1,19 @@
+"""claimex: turn news articles into structured, attributed claims.
+
+    >>> import claimex
+    >>> claims = claimex.extract('"We will rebuild," Mayor Elena Ortiz said on Tuesday.')
+"""
+
+from claimex.schema import SCHEMA_VERSION, Claim, Sentence
+
+__version__ = "0.1.0"
+__all__ = ["SCHEMA_VERSION", "Claim", "Sentence", "__version__", "extract", "sentences"]
+
+
+def __getattr__(name: str):
+    """`extract` and `sentences` import spaCy, so they load on first use, not on `import claimex`."""
+    if name in ("extract", "sentences", "extract_many", "sentences_many"):
+        from claimex import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'claimex' has no attribute {name!r}")

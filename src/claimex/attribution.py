@@ -1,0 +1,261 @@
+"""Who says what: attributions read off the dependency parse and the quotation marks.
+
+Each attribution is a cue (a reporting or cognition verb, or a phrase such as "according to"), an
+optional source (its subject, the agent of a passive, the object of "according to") and a content
+(the clausal complement, the quote, or the rest of the sentence), all as character ranges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimex.quotes import find_quotes
+from claimex.resources import load_lexicon
+
+Doc.set_extension("attributions", default=(), force=True)
+Doc.set_extension("quotes", default=(), force=True)
+
+CharRange = tuple[int, int]
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+# Cues whose content may be an infinitive ("wants to run", "urged him to resign").
+INFINITIVE_CUES = {
+    "want", "expect", "hope", "plan", "promise", "pledge", "vow", "threaten", "urge", "ask", "tell",
+    "demand", "propose", "agree", "fear", "claim", "warn", "advise", "believe",
+}
+# Cues whose direct object is itself the attributed content ("announced the layoffs").
+OBJECT_CUES = {
+    "announce", "confirm", "deny", "report", "reveal", "predict", "claim", "propose", "promise",
+    "pledge", "vow", "acknowledge", "admit", "disclose", "tweet", "post", "estimate", "allege",
+}
+# Dependency labels under which a cue hangs off the clause it attributes ("X, he said, Y").
+PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl"}
+OPEN_QUOTES = {'"', "“", "„", "«", "``"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution, as character ranges into `doc.text`."""
+
+    cue: CharRange
+    cue_lemma: str
+    source: CharRange | None
+    content: tuple[CharRange, ...]
+    kind: str
+
+
+@Language.factory(
+    "claimex_attribution",
+    assigns=["doc._.attributions", "doc._.quotes"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+)
+def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_phrases: str) -> "AttributionFinder":
+    return AttributionFinder(set(load_lexicon(cue_verbs)), tuple(load_lexicon(cue_phrases)))
+
+
+class AttributionFinder:
+    """Finds cue verbs and cue phrases with their sources and contents, sentence by sentence."""
+
+    def __init__(self, cue_verbs: set[str], cue_phrases: tuple[str, ...]):
+        self.cue_verbs = cue_verbs
+        self.cue_phrases = tuple(tuple(phrase.split()) for phrase in cue_phrases)
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = find_quotes(doc.text)
+        doc._.quotes = quotes
+        found: list[Attribution] = []
+        for sent in doc.sents:
+            found.extend(self._phrase_attributions(sent, quotes))
+            claimed_cues = {a.cue[0] for a in found}
+            for token in sent:
+                if token.idx in claimed_cues or not self._is_cue_verb(token):
+                    continue
+                attribution = verb_attribution(token, quotes)
+                if attribution is not None:
+                    found.append(attribution)
+        doc._.attributions = tuple(sorted(found, key=lambda a: a.cue))
+        return doc
+
+    def _is_cue_verb(self, token: Token) -> bool:
+        return token.pos_ == "VERB" and token.lemma_.lower() in self.cue_verbs
+
+    def _phrase_attributions(self, sent: Span, quotes: tuple[CharRange, ...]) -> list[Attribution]:
+        found = []
+        lowered = [token.lower_ for token in sent]
+        for phrase in self.cue_phrases:
+            width = len(phrase)
+            for i in range(len(sent) - width + 1):
+                if tuple(lowered[i : i + width]) == phrase:
+                    attribution = phrase_attribution(sent, sent[i : i + width], quotes)
+                    if attribution is not None:
+                        found.append(attribution)
+        return found
+
+
+def verb_attribution(cue: Token, quotes: tuple[CharRange, ...]) -> Attribution | None:
+    """The attribution a cue verb heads, or None when it has no content."""
+    content_tokens = _content_heads(cue)
+    parenthetical = False
+    if not content_tokens and cue.dep_ in PARENTHETICAL_DEPS and _is_parenthetical(cue):
+        parenthetical = True
+    if not content_tokens and not parenthetical:
+        return None
+    cue_range = _cue_range(cue)
+    if parenthetical:
+        fragments = _clause_without(cue.head, cue)
+    else:
+        fragments = [_trimmed_range(list(head.subtree)) for head in content_tokens]
+    fragments = [f for f in fragments if f is not None]
+    if not fragments:
+        return None
+    fragments = _extend_to_quotes(fragments, quotes, cue_range)
+    fragments = _add_continuing_quote(fragments, quotes, cue)
+    return Attribution(
+        cue=cue_range,
+        cue_lemma=cue.lemma_.lower(),
+        source=_source_range(cue),
+        content=tuple(fragments),
+        kind=content_kind(fragments, quotes),
+    )
+
+
+def phrase_attribution(sent: Span, phrase: Span, quotes: tuple[CharRange, ...]) -> Attribution | None:
+    """"According to X, ..." and "..., as reported by X": the rest of the sentence is the content."""
+    last = phrase[-1]
+    objects = [child for child in last.children if child.dep_ == "pobj"] or (
+        [last.nbor()] if last.i + 1 < sent.end and last.nbor().pos_ in ("PROPN", "NOUN", "PRON") else []
+    )
+    if not objects:
+        return None
+    source_tokens = list(objects[0].subtree)
+    source = _trimmed_range(source_tokens)
+    phrase_end = max(phrase.end, source_tokens[-1].i + 1)
+    before = [t for t in sent if t.i < phrase.start]
+    after = [t for t in sent if t.i >= phrase_end]
+    fragments = [r for r in (_trimmed_range(before), _trimmed_range(after)) if r is not None]
+    if not fragments or source is None:
+        return None
+    cue = (phrase[0].idx, last.idx + len(last.text))
+    fragments = _extend_to_quotes(fragments, quotes, cue)
+    return Attribution(
+        cue=cue,
+        cue_lemma=" ".join(t.lower_ for t in phrase),
+        source=source,
+        content=tuple(fragments),
+        kind="according_to",
+    )
+
+
+def content_kind(fragments: list[CharRange], quotes: tuple[CharRange, ...]) -> str:
+    """direct (all quoted), mixed (partly quoted) or indirect (no quotation marks)."""
+    quoted = [any(qs <= s and e <= qe for qs, qe in quotes) for s, e in fragments]
+    if all(quoted):
+        return "direct"
+    if any(s < qe and qs < e for s, e in fragments for qs, qe in quotes):
+        return "mixed"
+    return "indirect"
+
+
+def _content_heads(cue: Token) -> list[Token]:
+    clauses = [child for child in cue.children if child.dep_ == "ccomp"]
+    if clauses:
+        return clauses
+    lemma = cue.lemma_.lower()
+    if lemma in INFINITIVE_CUES:
+        infinitives = [child for child in cue.children if child.dep_ == "xcomp"]
+        if infinitives:
+            return infinitives
+    if lemma in OBJECT_CUES:
+        return [child for child in cue.children if child.dep_ == "dobj"]
+    return []
+
+
+def _is_parenthetical(cue: Token) -> bool:
+    """A cue clause set off from the clause it attributes: `X, he said.` or `X, he said, Y`."""
+    if not any(child.dep_ in SUBJECTS for child in cue.children):
+        return False
+    left = cue.left_edge
+    before = cue.doc[left.i - 1] if left.i > 0 else None
+    return before is not None and (before.is_punct or before.is_quote) and left.i > cue.head.i
+
+
+def _clause_without(head: Token, cue: Token) -> list[CharRange | None]:
+    """The clause under `head`, minus the cue's own subtree, split around it."""
+    cue_tokens = {t.i for t in cue.subtree}
+    tokens = [t for t in head.subtree if t.i not in cue_tokens]
+    before = [t for t in tokens if t.i < cue.left_edge.i]
+    after = [t for t in tokens if t.i > cue.right_edge.i]
+    return [_trimmed_range(before), _trimmed_range(after)]
+
+
+def _cue_range(cue: Token) -> CharRange:
+    particles = [child for child in cue.children if child.dep_ == "prt" and child.i == cue.i + 1]
+    last = particles[0] if particles else cue
+    return (cue.idx, last.idx + len(last.text))
+
+
+def _source_range(cue: Token) -> CharRange | None:
+    verb = cue
+    for _ in range(4):
+        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        if subjects:
+            return _trimmed_range(list(subjects[0].subtree))
+        passive = [child for child in verb.children if child.dep_ in PASSIVE_SUBJECTS]
+        agents = [grand for child in verb.children if child.dep_ == "agent" for grand in child.children
+                  if grand.dep_ == "pobj"]
+        if agents:
+            return _trimmed_range(list(agents[0].subtree))
+        if passive or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "acl") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _trimmed_range(tokens: list[Token]) -> CharRange | None:
+    """The character range from the first to the last token, without edge punctuation or space."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and _is_edge_junk(tokens[0], opening=True):
+        tokens.pop(0)
+    while tokens and _is_edge_junk(tokens[-1], opening=False):
+        tokens.pop()
+    if not tokens:
+        return None
+    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _is_edge_junk(token: Token, opening: bool) -> bool:
+    if token.is_space or token.text.strip() == "":
+        return True
+    if token.is_quote:
+        return False
+    return token.is_punct and token.text not in ("$", "%", "(" if opening else ")")
+
+
+def _extend_to_quotes(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: CharRange) -> list[CharRange]:
+    """Grow each fragment to cover the quotations it starts or ends inside (never over the cue)."""
+    extended = []
+    for start, end in fragments:
+        for q_start, q_end in quotes:
+            if q_start < end and start < q_end and not (q_start <= cue[0] < q_end):
+                start, end = min(start, q_start), max(end, q_end)
+        extended.append((start, end))
+    return extended
+
+
+def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: Token) -> list[CharRange]:
+    """`"A," he said, "B."`: the quote that resumes right after the cue clause is the same claim."""
+    if len(fragments) != 1 or fragments[0][1] > cue.idx:
+        return fragments
+    if not any(fragments[0] == q for q in quotes):
+        return fragments
+    sentence_end = cue.sent.end_char
+    clause_end = cue.right_edge.idx + len(cue.right_edge.text)
+    for q_start, q_end in quotes:
+        gap = cue.doc.text[clause_end:q_start]
+        if clause_end <= q_start < sentence_end + 2 and gap.strip(" ,:;\n") == "":
+            return [fragments[0], (q_start, q_end)]
+    return fragments

@@ -1,0 +1,131 @@
+"""From a processed Doc to claim and sentence records: pure functions, no I/O."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+
+from spacy.tokens import Doc
+
+from claimex.attribution import Attribution, CharRange
+from claimex.boilerplate import in_boilerplate
+from claimex.dates import find_dates
+from claimex.entities import ORGANISATIONS, PEOPLE, PLACES, find_entities
+from claimex.numbers import find_numbers
+from claimex.schema import Claim, Content, Cue, Mentions, Sentence, SentenceRef, Source, Span
+from claimex.sources import source_name
+
+def sentences_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None) -> list[Sentence]:
+    """One record per sentence, with the mentions inside it."""
+    mentions = DocMentions(doc, published)
+    return [
+        Sentence(doc=doc_name, index=i, start=start, end=end, text=doc.text[start:end],
+                 **mentions.within(start, end).model_dump())
+        for i, (start, end) in enumerate(sentence_ranges(doc))
+    ]
+
+
+def claims_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None) -> list[Claim]:
+    """Every attributed claim, and every factual sentence that nobody is quoted for."""
+    mentions = DocMentions(doc, published)
+    sentences = sentence_ranges(doc)
+    sentence_starts = [start for start, _ in sentences]
+    claims = []
+    covered: list[CharRange] = []
+    for attribution in doc._.attributions:
+        if in_boilerplate(doc, *attribution.cue):
+            continue
+        covered.extend([attribution.cue, *attribution.content])
+        index = max(0, bisect.bisect_right(sentence_starts, attribution.cue[0]) - 1)
+        claims.append(_attributed_claim(doc, doc_name, attribution, index, sentences[index], mentions))
+    for index, (start, end) in enumerate(sentences):
+        if _is_unattributed_claim(doc, start, end, covered):
+            content = Content(text=doc.text[start:end], start=start, end=end)
+            claims.append(_claim(doc, doc_name, "unattributed", index, (start, end), content, None, None, mentions))
+    return sorted(claims, key=lambda claim: (claim.sentence.index, claim.content.start))
+
+
+def sentence_ranges(doc: Doc) -> list[CharRange]:
+    """Character ranges of the sentences, without surrounding whitespace; blank ones left out."""
+    ranges = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if stripped:
+            start = sent.start_char + text.index(stripped)
+            ranges.append((start, start + len(stripped)))
+    return ranges
+
+
+class DocMentions:
+    """Dates, places, numbers, organisations and people of one Doc, looked up by character range."""
+
+    def __init__(self, doc: Doc, published: dt.date | None):
+        entities = find_entities(doc)
+        self.by_field = {
+            "dates": find_dates(doc, published),
+            "places": [e for e in entities if e.label in PLACES],
+            "numbers": find_numbers(doc),
+            "organisations": [e for e in entities if e.label in ORGANISATIONS],
+            "people": [e for e in entities if e.label in PEOPLE],
+        }
+        self.starts = {field: [m.start for m in found] for field, found in self.by_field.items()}
+
+    def within(self, start: int, end: int) -> Mentions:
+        """The mentions that lie wholly inside [start, end)."""
+        inside = {}
+        for field, found in self.by_field.items():
+            first = bisect.bisect_left(self.starts[field], start)
+            last = bisect.bisect_left(self.starts[field], end)
+            inside[field] = [m for m in found[first:last] if m.end <= end]
+        return Mentions(**inside)
+
+    def people(self) -> list:
+        return self.by_field["people"] + self.by_field["organisations"]
+
+
+def _attributed_claim(doc: Doc, doc_name: str, attribution: Attribution, index: int, sentence: CharRange,
+                      mentions: DocMentions) -> Claim:
+    text = doc.text
+    fragments = attribution.content
+    start, end = fragments[0][0], fragments[-1][1]
+    content = Content(
+        text=text[start:end], start=start, end=end,
+        fragments=[Span(text=text[s:e], start=s, end=e) for s, e in fragments] if len(fragments) > 1 else None,
+    )
+    cue_start, cue_end = attribution.cue
+    cue = Cue(text=text[cue_start:cue_end], start=cue_start, end=cue_end, lemma=attribution.cue_lemma)
+    source = None
+    if attribution.source is not None:
+        s, e = attribution.source
+        source = Source(text=text[s:e], start=s, end=e, name=source_name(doc, (s, e), mentions.people()))
+    return _claim(doc, doc_name, attribution.kind, index, sentence, content, source, cue, mentions)
+
+
+def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, content: Content,
+           source: Source | None, cue: Cue | None, mentions: DocMentions) -> Claim:
+    parts = [content] + [part for part in (source, cue) if part is not None]
+    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    fingerprint = f"{kind}|{content.start}|{content.end}|{cue.start if cue else ''}|{content.text}"
+    return Claim(
+        id=hashlib.sha1(fingerprint.encode("utf-8")).hexdigest()[:16],
+        doc=doc_name,
+        kind=kind,
+        sentence=SentenceRef(index=index, start=sentence[0], end=sentence[1]),
+        content=content,
+        source=source,
+        cue=cue,
+        hedges=[Span(text=doc.text[s:e], start=s, end=e) for s, e in doc._.hedges if start <= s and e <= end],
+        **mentions.within(start, end).model_dump(),
+    )
+
+
+def _is_unattributed_claim(doc: Doc, start: int, end: int, covered: list[CharRange]) -> bool:
+    """A sentence of the article's own: no attribution in it, not boilerplate, not a question."""
+    if in_boilerplate(doc, start, end) or any(s < end and start < e for s, e in covered):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or doc.text[start:end].rstrip("\"”’' )").endswith("?"):
+        return False
+    return any(token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX") for token in span)

@@ -1,0 +1,53 @@
+"""Quotations in running text: straight and curly marks, odd counts, quotes over several paragraphs.
+
+News style leaves a quote open at the end of a paragraph when the same speaker goes on in the next,
+which then opens with a quotation mark again; such a quote is one range. A mark that is never closed
+opens no quotation, so one stray mark does not swallow the rest of an article.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPENING = "“„«"
+CLOSING = "”»"
+STRAIGHT = '"'
+MARKS = re.compile(r'["“”„«»]|\n\s*\n')
+
+
+def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges of the quotations in `text`, quotation marks included."""
+    quotes = []
+    open_at: int | None = None
+    continued_from: int | None = None  # where a quote left open at a paragraph break began
+    for match in MARKS.finditer(text):
+        mark, at = match.group(), match.start()
+        if mark[0] in "\n":
+            continued_from, open_at = (open_at if open_at is not None else None), None
+            continue
+        if _opens(text, at, open_at is not None):
+            if open_at is None:
+                starts_paragraph = text[:at].rstrip(" \t").endswith("\n") or at == 0
+                open_at = continued_from if (continued_from is not None and starts_paragraph) else at
+            continued_from = None
+        elif open_at is not None:
+            quotes.append((open_at, at + 1))
+            open_at = None
+            continued_from = None
+    return tuple(quotes)
+
+
+def _opens(text: str, at: int, inside: bool) -> bool:
+    """Whether the mark at `at` opens a quotation (curly marks say so; straight ones by context)."""
+    mark = text[at]
+    if mark in OPENING:
+        return True
+    if mark in CLOSING:
+        return False
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/":
+        return not after.isspace()
+    if after.isspace() or after in ".,;:!?)]}—–-":
+        return False
+    return not inside
