@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimex.boilerplate import outside_boilerplate
 from claimex.quotes import find_quotes
 from claimex.resources import load_lexicon
 
@@ -131,7 +132,7 @@ def phrase_attribution(sent: Span, phrase: Span, quotes: tuple[CharRange, ...]) 
     )
     if not objects:
         return None
-    source_tokens = list(objects[0].subtree)
+    source_tokens = _up_to_comma(list(objects[0].subtree), objects[0])
     source = _trimmed_range(source_tokens)
     phrase_end = max(phrase.end, source_tokens[-1].i + 1)
     before = [t for t in sent if t.i < phrase.start]
@@ -148,6 +149,12 @@ def phrase_attribution(sent: Span, phrase: Span, quotes: tuple[CharRange, ...]) 
         content=tuple(fragments),
         kind="according_to",
     )
+
+
+def _up_to_comma(tokens: list[Token], head: Token) -> list[Token]:
+    """The phrase around `head`, cut at the first comma after it ("the office, about 900 ...")."""
+    comma = next((t.i for t in tokens if t.i > head.i and t.text == ","), None)
+    return [t for t in tokens if comma is None or t.i < comma]
 
 
 def content_kind(fragments: list[CharRange], quotes: tuple[CharRange, ...]) -> str:
@@ -175,12 +182,14 @@ def _content_heads(cue: Token) -> list[Token]:
 
 
 def _is_parenthetical(cue: Token) -> bool:
-    """A cue clause set off from the clause it attributes: `X, he said.` or `X, he said, Y`."""
+    """A cue clause set off by punctuation from the clause it attributes: `X, he said, Y`."""
     if not any(child.dep_ in SUBJECTS for child in cue.children):
         return False
-    left = cue.left_edge
-    before = cue.doc[left.i - 1] if left.i > 0 else None
-    return before is not None and (before.is_punct or before.is_quote) and left.i > cue.head.i
+    words = [t for t in cue.subtree if not (t.is_punct or t.is_space)]
+    doc = cue.doc
+    before = doc[words[0].i - 1] if words[0].i > 0 else None
+    after = doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None
+    return any(t is not None and (t.is_punct or t.is_quote) and t.text not in ".!?" for t in (before, after))
 
 
 def _clause_without(head: Token, cue: Token) -> list[CharRange | None]:
@@ -224,7 +233,7 @@ def _trimmed_range(tokens: list[Token]) -> CharRange | None:
         tokens.pop()
     if not tokens:
         return None
-    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    return outside_boilerplate(tokens[0].doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
 def _is_edge_junk(token: Token, opening: bool) -> bool:

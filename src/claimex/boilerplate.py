@@ -20,31 +20,37 @@ Doc.set_extension("boilerplate", default=(), force=True)
 
 @Language.factory("claimex_boilerplate", assigns=["doc._.boilerplate", "token.is_sent_start"])
 def make_boilerplate_marker(nlp: Language, name: str, patterns: str) -> "BoilerplateMarker":
-    return BoilerplateMarker(load_json(patterns)["line_patterns"])
+    rules = load_json(patterns)
+    return BoilerplateMarker(rules["line_patterns"], rules["prefix_patterns"])
 
 
 class BoilerplateMarker:
-    """Marks whole lines that match one of the line patterns (case-insensitive)."""
+    """Marks whole lines that match a line pattern (case-insensitive) and datelines that open a line."""
 
-    def __init__(self, line_patterns: list[str]):
+    def __init__(self, line_patterns: list[str], prefix_patterns: list[str]):
         self.line = re.compile("|".join(f"(?:{p})" for p in line_patterns), re.IGNORECASE)
+        self.prefix = re.compile("|".join(f"(?:{p})" for p in prefix_patterns))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.boilerplate = tuple(boilerplate_lines(doc.text, self.line))
+        doc._.boilerplate = tuple(boilerplate_lines(doc.text, self.line, self.prefix))
         if doc._.boilerplate:
             _start_sentences_at(doc, doc._.boilerplate)
         return doc
 
 
-def boilerplate_lines(text: str, line_pattern: re.Pattern) -> list[tuple[int, int]]:
-    """Character ranges of the stripped lines of `text` that the pattern matches whole."""
+def boilerplate_lines(text: str, line_pattern: re.Pattern, prefix_pattern: re.Pattern) -> list[tuple[int, int]]:
+    """Character ranges of the stripped lines that `line_pattern` matches whole, and of the line
+    openings (datelines) that `prefix_pattern` matches."""
     ranges = []
     offset = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        if stripped and line_pattern.fullmatch(stripped):
+        if stripped:
             start = offset + line.index(stripped)
-            ranges.append((start, start + len(stripped)))
+            if line_pattern.fullmatch(stripped):
+                ranges.append((start, start + len(stripped)))
+            elif prefix := prefix_pattern.match(stripped):
+                ranges.append((start, start + len(prefix.group().rstrip())))
         offset += len(line)
     return ranges
 
@@ -58,6 +64,14 @@ def _start_sentences_at(doc: Doc, ranges: tuple[tuple[int, int], ...]) -> None:
             i += 1
         if 0 < i < len(doc):
             doc[i].is_sent_start = True
+
+
+def outside_boilerplate(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The range with a boilerplate opening (a dateline) cut off its start."""
+    for b_start, b_end in doc._.boilerplate:
+        if b_start <= start < b_end < end:
+            start = b_end + len(doc.text[b_end:end]) - len(doc.text[b_end:end].lstrip())
+    return start, end
 
 
 def in_boilerplate(doc: Doc, start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ import hashlib
 from spacy.tokens import Doc
 
 from claimex.attribution import Attribution, CharRange
-from claimex.boilerplate import in_boilerplate
+from claimex.boilerplate import in_boilerplate, outside_boilerplate
 from claimex.dates import find_dates
 from claimex.entities import ORGANISATIONS, PEOPLE, PLACES, find_entities
 from claimex.numbers import find_numbers
@@ -41,7 +41,8 @@ def claims_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None) -
         claims.append(_attributed_claim(doc, doc_name, attribution, index, sentences[index], mentions))
     for index, (start, end) in enumerate(sentences):
         if _is_unattributed_claim(doc, start, end, covered):
-            content = Content(text=doc.text[start:end], start=start, end=end)
+            content_start, content_end = outside_boilerplate(doc, start, end)
+            content = Content(text=doc.text[content_start:content_end], start=content_start, end=content_end)
             claims.append(_claim(doc, doc_name, "unattributed", index, (start, end), content, None, None, mentions))
     return sorted(claims, key=lambda claim: (claim.sentence.index, claim.content.start))
 
