@@ -7,12 +7,12 @@
 from claimex.schema import SCHEMA_VERSION, Claim, Sentence
 
 __version__ = "0.1.0"
-__all__ = ["SCHEMA_VERSION", "Claim", "Sentence", "__version__", "extract", "sentences"]
+__all__ = ["SCHEMA_VERSION", "Claim", "Sentence", "__version__", "extract", "extract_sentences"]
 
 
 def __getattr__(name: str):
-    """`extract` and `sentences` import spaCy, so they load on first use, not on `import claimex`."""
-    if name in ("extract", "sentences", "extract_many", "sentences_many"):
+    """The entry points import spaCy, so they load on first use, not on `import claimex`."""
+    if name in ("extract", "extract_sentences", "extract_many", "sentences_many"):
         from claimex import api
 
         return getattr(api, name)

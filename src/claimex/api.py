@@ -16,8 +16,8 @@ def extract(text: str, *, doc: str = "-", published: dt.date | None = None, mode
     return next(iter(extract_many([(doc, text)], published=published, model=model)))
 
 
-def sentences(text: str, *, doc: str = "-", published: dt.date | None = None,
-              model: str | None = None) -> list[Sentence]:
+def extract_sentences(text: str, *, doc: str = "-", published: dt.date | None = None,
+                      model: str | None = None) -> list[Sentence]:
     """The sentences of `text`, each with the dates, places, numbers and names inside it."""
     return next(iter(sentences_many([(doc, text)], published=published, model=model)))
 

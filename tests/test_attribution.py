@@ -1,0 +1,92 @@
+"""Attribution on sentences written for these tests: who (source) says (cue) what (content)."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimex
+
+# (text, [(source, cue, content, kind), ...]) — every attributed claim the text holds, in order.
+CASES = [
+    ("The minister said that the plant would close in June.",
+     [("The minister", "said", "that the plant would close in June", "indirect")]),
+    ("Officials believe the fire was started deliberately.",
+     [("Officials", "believe", "the fire was started deliberately", "indirect")]),
+    ("He told reporters that the deal was dead.",
+     [("He", "told", "that the deal was dead", "indirect")]),
+    ('"The plant will close," the minister said.',
+     [("the minister", "said", '"The plant will close,"', "direct")]),
+    ('"We are not leaving," said Jane Doe, the union leader.',
+     [("Jane Doe, the union leader", "said", '"We are not leaving,"', "direct")]),
+    ('The mayor called the plan "a disgrace," her spokesman said.',
+     [("her spokesman", "said", 'The mayor called the plan "a disgrace,"', "mixed")]),
+    ("According to the police, three men were arrested.",
+     [("the police", "According to", "three men were arrested", "according_to")]),
+    ("Three men were arrested, according to police.",
+     [("police", "according to", "Three men were arrested", "according_to")]),
+    ("The repairs cost $4.5 million, according to the finance office, about 900 dollars a household.",
+     [("the finance office", "according to",
+       "The repairs cost $4.5 million, according to the finance office, about 900 dollars a household",
+       "according_to")]),
+    ("The bridge, as reported by the Gazette, was closed for repairs.",
+     [("the Gazette", "as reported by", "The bridge, as reported by the Gazette, was closed for repairs",
+       "according_to")]),
+    ("It was reported that the company had lost money.",
+     [(None, "reported", "that the company had lost money", "indirect")]),
+    ("The governor will raise taxes, aides say.",
+     [("aides", "say", "The governor will raise taxes", "indirect")]),
+    ("The economy, she said, is growing.",
+     [("she", "said", "The economy, she said, is growing", "indirect")]),
+    ("Police say the suspect fled on foot, adding that he was armed.",
+     [("Police", "say", "the suspect fled on foot", "indirect"),
+      ("Police", "adding", "that he was armed", "indirect")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_attribution_finds_source_cue_and_content(nlp, text, expected):
+    claims = [c for c in claimex.extract(text) if c.cue is not None]
+    got = [(c.source.text if c.source else None, c.cue.text, c.content.text, c.kind) for c in claims]
+    assert got == expected
+
+
+def test_attribution_splits_an_interrupted_quote_into_fragments(nlp):
+    text = '"The plant," she said, "will stay open until June."'
+    [claim] = claimex.extract(text)
+    assert claim.kind == "direct"
+    assert [f.text for f in claim.content.fragments] == ['"The plant,"', '"will stay open until June."']
+    assert (claim.source.text, claim.cue.text) == ("she", "said")
+
+
+def test_attribution_keeps_a_quote_that_runs_over_two_paragraphs_as_one_content(nlp):
+    text = ('Nair spoke for an hour. "Our members have had enough,\n\n'
+            '"and they will not wait another year," she said.')
+    claim = next(c for c in claimex.extract(text) if c.cue is not None)
+    assert claim.content.text.startswith('"Our members') and claim.content.text.endswith('year,"')
+    assert claim.kind == "direct"
+
+
+def test_attribution_survives_an_unbalanced_quotation_mark(nlp):
+    text = 'The "plan was dead, the minister said. Talks will resume in May, aides said.'
+    claims = [c for c in claimex.extract(text) if c.cue is not None]
+    assert [c.cue.text for c in claims] == ["said", "said"]
+    assert claims[1].content.text == "Talks will resume in May"
+
+
+def test_attribution_names_the_person_behind_a_pronoun_source(nlp):
+    text = "Mayor Elena Ortiz visited the harbour on Monday. She said the bridge would reopen."
+    claim = next(c for c in claimex.extract(text) if c.cue is not None)
+    assert claim.source.text == "She"
+    assert claim.source.name == "Elena Ortiz"
+
+
+def test_attribution_marks_hedges_inside_the_claim(nlp):
+    [claim] = claimex.extract("The company reportedly said that the mine may close.")
+    assert [h.text for h in claim.hedges] == ["reportedly", "may"]
+
+
+def test_unattributed_statements_are_claims_without_source_but_questions_are_not(nlp):
+    claims = claimex.extract("The bridge carries 30,000 vehicles a day. Is the bridge safe?")
+    assert [(c.kind, c.content.text, c.source, c.cue) for c in claims] == [
+        ("unattributed", "The bridge carries 30,000 vehicles a day.", None, None)
+    ]
