@@ -16,3 +16,15 @@ def nlp():
 @pytest.fixture()
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-golden", action="store_true", default=False,
+        help="rewrite the expected outputs of samples/ from the current code instead of comparing",
+    )
+
+
+@pytest.fixture()
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
