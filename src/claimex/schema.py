@@ -45,6 +45,9 @@ class NumberMention(Span):
     qualifier: Union[Qualifier, None] = None
     low: Union[int, float, None] = Field(default=None, description="lower bound of a range")
     high: Union[int, float, None] = Field(default=None, description="upper bound of a range")
+    magnitude: Union[str, None] = Field(
+        default=None, description='an order of magnitude rather than a count: "hundreds", "tens of thousands"'
+    )
 
 
 class DateMention(Span):

@@ -1,0 +1,477 @@
+"""Counts and amounts in a Doc: "nearly forty people", "$4.5 billion", "12%", "between 10 and 20".
+
+One left-to-right pass over the tokens. A number phrase is read from digits or number words, then
+widened by what surrounds it: a currency before or after, a percent sign, a range, a qualifier
+("more than", "nearly"). Years, days of the month, clock times, ordinals and numbers that are part
+of a name ("Boeing 737") are not counts and are left out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Optional, Union
+
+from spacy.tokens import Doc, Token
+
+from claimex.resources import load_json
+from claimex.schema import NumberMention, Qualifier
+
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]*)$", re.IGNORECASE)
+_HYPHENS = frozenset({"-", "–", "—"})
+_RANGE_WORDS = frozenset({"to", "or"} | _HYPHENS)
+_COUNTED_DEPS = frozenset({"nummod", "quantmod", "compound"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of `models/numbers.json`, ready for look-ups."""
+
+    words: dict[str, tuple[str, int]]
+    suffixes: dict[str, int]
+    magnitudes: dict[str, int]
+    magnitudes_before_of: dict[str, int]
+    fractions: dict[str, int]
+    ordinals: frozenset[str]
+    qualifiers: dict[tuple[str, ...], Qualifier]
+    strict_qualifiers: frozenset[str]
+    trailing_qualifiers: dict[tuple[str, ...], Qualifier]
+    percent: dict[tuple[str, ...], str]
+    currency_symbols: dict[str, str]
+    currency_codes: frozenset[str]
+    currency_words: dict[str, str]
+    months: frozenset[str]
+    year_prepositions: frozenset[str]
+    time_markers: frozenset[str]
+    pronoun_one_determiners: frozenset[str]
+    name_entity_types: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The numbers lexicon, loaded once."""
+    data = load_json("numbers.json")
+    words: dict[str, tuple[str, int]] = {}
+    for kind in ("units", "teens", "tens", "hundreds", "scales"):
+        words.update({word: (kind, value) for word, value in data[kind].items()})
+    words["zero"] = ("zero", 0)
+    qualifiers = {
+        tuple(phrase.split()): qualifier
+        for qualifier, phrases in data["qualifiers"].items()
+        for phrase in phrases
+    }
+    trailing = {tuple(p.split()) for p in data["trailing_qualifiers"]}
+    return Lexicon(
+        words=words,
+        suffixes=data["suffixes"],
+        magnitudes=data["magnitudes"],
+        magnitudes_before_of=data["magnitudes_before_of"],
+        fractions=data["fractions"],
+        ordinals=frozenset(data["ordinals"]),
+        qualifiers={k: v for k, v in qualifiers.items() if k not in trailing},
+        strict_qualifiers=frozenset(data["strict_qualifiers"]),
+        trailing_qualifiers={k: v for k, v in qualifiers.items() if k in trailing},
+        percent={tuple(k.split()): v for k, v in data["percent"].items()},
+        currency_symbols=data["currency_symbols"],
+        currency_codes=frozenset(data["currency_codes"]),
+        currency_words=data["currency_words"],
+        months=frozenset(data["months"]),
+        year_prepositions=frozenset(data["year_prepositions"]),
+        time_markers=frozenset(data["time_markers"]),
+        pronoun_one_determiners=frozenset(data["pronoun_one_determiners"]),
+        name_entity_types=frozenset(data["name_entity_types"]),
+    )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A number phrase read from tokens `start:end`; `end_char` ends it inside a token ("3m.")."""
+
+    start: int
+    end: int
+    end_char: int
+    value: Fraction
+    multiplier: Optional[int] = None
+    magnitude: Optional[str] = None
+    plain_digits: bool = False
+    words: bool = False
+
+
+class _Accumulator:
+    """Spelled-out number grammar: "forty five hundred thirty eight", "one billion twenty-five millions"."""
+
+    _FOLLOWS = {
+        "unit": (None, "tens", "hundred", "scale", "and"),
+        "teens": (None, "hundred", "scale", "and"),
+        "tens": (None, "hundred", "scale", "and"),
+        "zero": (None,),
+    }
+
+    def __init__(self, start: Fraction = Fraction(0), last: Optional[str] = None) -> None:
+        self.total = Fraction(0)
+        self.group = start
+        self.last = last
+        self.hundred_in_group = False
+        self.largest_scale: Optional[int] = None
+        self.multiplier: Optional[int] = None
+
+    @property
+    def value(self) -> Fraction:
+        return self.total + self.group
+
+    def take(self, kind: str, value: int) -> bool:
+        """Add one word to the number; False if the grammar does not allow it here."""
+        kind = "unit" if kind == "units" else kind
+        if kind in self._FOLLOWS:
+            if self.last not in self._FOLLOWS[kind]:
+                return False
+            self.group += value
+            self.multiplier = None
+        elif kind == "hundreds":
+            if self.hundred_in_group or self.last in ("scale", "and", "zero", "hundred"):
+                return False
+            self.group = (self.group or 1) * value
+            self.hundred_in_group = True
+            self.multiplier = value
+            kind = "hundred"
+        elif kind == "scales":
+            if self.last in ("scale", "and", "zero") or (self.largest_scale and value >= self.largest_scale):
+                return False
+            self.total += (self.group or 1) * value
+            self.group, self.hundred_in_group = Fraction(0), False
+            self.largest_scale = self.multiplier = value
+            kind = "scale"
+        self.last = kind
+        return True
+
+
+def find_numbers(doc: Doc) -> list[NumberMention]:
+    """Every count or amount in `doc`, in text order."""
+    lex = lexicon()
+    mentions: list[NumberMention] = []
+    i = 0
+    while i < len(doc):
+        reading = _read_number(doc, i, lex)
+        if reading is None:
+            i += 1
+            continue
+        if _is_not_a_count(doc, reading, lex):
+            i = reading.end
+            continue
+        mention, i = _mention(doc, reading, lex, floor=mentions[-1].end if mentions else 0)
+        mentions.append(mention)
+    return mentions
+
+
+def _read_number(doc: Doc, i: int, lex: Lexicon) -> Optional[Reading]:
+    """The number phrase that starts at token `i`, if any."""
+    token = doc[i]
+    lower = token.lower_
+    if lower in lex.magnitudes or lower in lex.magnitudes_before_of:
+        return _read_magnitude(doc, i, lex)
+    if lower in ("a", "an") and i + 1 < len(doc):
+        return _read_after_article(doc, i, lex)
+    if lower == "half":
+        if i > 0 and doc[i - 1].lower_ in lex.ordinals:
+            return None
+        return Reading(i, i + 1, token.idx + len(token), Fraction(1, 2))
+    if lower in lex.words:
+        return _read_words(doc, i, lex, _Accumulator(), i)
+    if token.text[0].isdigit():
+        return _read_digits(doc, i, lex)
+    return None
+
+
+def _read_digits(doc: Doc, i: int, lex: Lexicon) -> Optional[Reading]:
+    """"1,200", "3.5", "4.5bn", then any scale words that follow ("3.5 million", "£20m")."""
+    token = doc[i]
+    match = _DIGITS.match(token.text)
+    if not match:
+        return None
+    whole, decimals, suffix = match.groups()
+    value = Fraction(whole.replace(",", "") + (decimals or ""))
+    if suffix:
+        if suffix.lower() not in lex.suffixes:
+            return None
+        multiplier = lex.suffixes[suffix.lower()]
+        return Reading(i, i + 1, token.idx + len(token), value * multiplier, multiplier)
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    if following is not None and not token.whitespace_:
+        suffix = following.lower_.rstrip(".")
+        if suffix in lex.suffixes and following.lower_ in (suffix, suffix + "."):
+            multiplier = lex.suffixes[suffix]
+            return Reading(i, i + 2, following.idx + len(suffix), value * multiplier, multiplier)
+    accumulator = _Accumulator(value, last="digits")
+    reading = _read_words(doc, i + 1, lex, accumulator, i)
+    plain = reading.end == i + 1 and not decimals and "," not in whole
+    return Reading(reading.start, reading.end, reading.end_char, reading.value, reading.multiplier,
+                   plain_digits=plain)
+
+
+def _read_words(doc: Doc, i: int, lex: Lexicon, accumulator: _Accumulator, start: int) -> Reading:
+    """Number words from token `i` on, as far as the grammar goes ("one hundred and five")."""
+    j = end = i
+    while j < len(doc):
+        lower = doc[j].lower_
+        if lower in lex.words and accumulator.take(*lex.words[lower]):
+            j = end = j + 1
+        elif lower == "and" and accumulator.last in ("hundred", "scale") and _next_kind(doc, j, lex) in (
+            "units", "teens", "tens",
+        ):
+            j += 1
+        elif doc[j].is_space and "\n" not in doc[j].text and _next_kind(doc, j, lex) is not None:
+            j += 1
+        elif lower in _HYPHENS and accumulator.last == "tens" and _glued(doc, j) and _next_kind(doc, j, lex) == "units":
+            j += 1
+        else:
+            break
+    value, end = _fraction_or_half(doc, end, lex, accumulator)
+    last = doc[end - 1]
+    return Reading(start, end, last.idx + len(last), value, accumulator.multiplier,
+                   words=end > i)
+
+
+def _fraction_or_half(doc: Doc, end: int, lex: Lexicon, accumulator: _Accumulator) -> tuple[Fraction, int]:
+    """Widen a small number into "two-thirds" or "two and a half"."""
+    value = accumulator.value
+    if accumulator.last not in ("unit", "teens", "tens", "digits"):
+        return value, end
+    j = end + 1 if end < len(doc) and doc[end].text in _HYPHENS and _glued(doc, end) else end
+    if j < len(doc) and doc[j].lower_ in lex.fractions:
+        word = doc[j].lower_
+        if word.endswith("s") or value == 1:
+            return value / lex.fractions[word], j + 1
+    if [t.lower_ for t in doc[end:end + 3]] == ["and", "a", "half"]:
+        return value + Fraction(1, 2), end + 3
+    return value, end
+
+
+def _read_magnitude(doc: Doc, i: int, lex: Lexicon) -> Optional[Reading]:
+    """"hundreds", "dozens", "tens of thousands", "hundreds of thousands"."""
+    first = doc[i].lower_
+    value = lex.magnitudes.get(first) or lex.magnitudes_before_of[first]
+    end = i + 1
+    while end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in lex.magnitudes:
+        value *= lex.magnitudes[doc[end + 1].lower_]
+        end += 2
+    if first in lex.magnitudes_before_of and (end == i + 1) and not (end < len(doc) and doc[end].lower_ == "of"):
+        return None
+    last = doc[end - 1]
+    return Reading(i, end, last.idx + len(last), Fraction(value), magnitude=doc[i:end].text.lower())
+
+
+def _read_after_article(doc: Doc, i: int, lex: Lexicon) -> Optional[Reading]:
+    """"a dozen", "a million", "a third of", "a quarter of"."""
+    following = doc[i + 1].lower_
+    kind = lex.words.get(following, ("", 0))[0]
+    if kind in ("hundreds", "scales") and following not in lex.magnitudes:
+        return _read_words(doc, i + 1, lex, _Accumulator(Fraction(1), last="unit"), i)
+    has_of = i + 2 < len(doc) and doc[i + 2].lower_ == "of"
+    if following in lex.fractions and not following.endswith("s") and has_of:
+        word = doc[i + 1]
+        return Reading(i, i + 2, word.idx + len(word), Fraction(1, lex.fractions[following]))
+    return None
+
+
+def _is_not_a_count(doc: Doc, reading: Reading, lex: Lexicon) -> bool:
+    """Years, days of the month, clock times, ordinals, pronoun "one", numbers inside names."""
+    first = doc[reading.start]
+    before = doc[reading.start - 1].lower_ if reading.start > 0 else ""
+    after = doc[reading.end].lower_ if reading.end < len(doc) else ""
+    if first.ent_type_ in lex.name_entity_types or after in lex.time_markers:
+        return True
+    if reading.plain_digits:
+        value = int(reading.value)
+        if len(first) == 4 and 1800 <= value <= 2100 and (
+            first.ent_type_ == "DATE" or before in lex.year_prepositions or before in lex.months
+        ):
+            return True
+        after_of = doc[reading.end + 1].lower_ if after == "of" and reading.end + 1 < len(doc) else ""
+        if 1 <= value <= 31 and (before in lex.months or after in lex.months or after_of in lex.months):
+            return True
+    if reading.words and _continues_as_ordinal(doc, reading.end, lex):
+        return True
+    return first.lower_ == "one" and reading.end == reading.start + 1 and (
+        first.pos_ == "PRON" or before in lex.pronoun_one_determiners
+    )
+
+
+def _continues_as_ordinal(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """True for the cardinal head of an ordinal: "twenty-" in "twenty-first"."""
+    j = end
+    if j < len(doc) and (doc[j].lower_ == "and" or (doc[j].text in _HYPHENS and _glued(doc, j))):
+        j += 1
+    return j < len(doc) and doc[j].lower_ in lex.ordinals
+
+
+def _mention(doc: Doc, reading: Reading, lex: Lexicon, floor: int) -> tuple[NumberMention, int]:
+    """Widen a reading with currency, percent, range and qualifier; return it and the next token index."""
+    start_token, end_token = reading.start, reading.end
+    start_char, end_char = doc[start_token].idx, reading.end_char
+    unit: Optional[str] = None
+    qualifier: Optional[Qualifier] = None
+    low = high = None
+    value = reading.value
+
+    currency = _currency_before(doc, start_token, lex)
+    if currency:
+        unit = currency
+        start_token -= 1
+        start_char = doc[start_token].idx
+
+    second = _range_end(doc, reading, lex)
+    if second is not None:
+        low = value if reading.multiplier or not second.multiplier else value * second.multiplier
+        value, high, qualifier = low, second.value, "range"
+        end_token, end_char = second.end, second.end_char
+        if start_token > 0 and doc[start_token - 1].lower_ == "between":
+            start_token -= 1
+            start_char = doc[start_token].idx
+
+    after_unit = _unit_after(doc, end_token, lex)
+    if after_unit and not unit:
+        unit, words = after_unit
+        last = doc[end_token + words - 1]
+        end_token, end_char = end_token + words, last.idx + len(last)
+
+    if qualifier is None:
+        trailing = _phrase_at(doc, end_token, lex.trailing_qualifiers)
+        if trailing:
+            qualifier, words = trailing
+            last = doc[end_token + words - 1]
+            end_token, end_char = end_token + words, last.idx + len(last)
+        else:
+            leading = _qualifier_before(doc, start_token, lex, floor)
+            if leading:
+                qualifier, words = leading
+                start_token -= words
+                start_char = doc[start_token].idx
+
+    if unit is None:
+        unit = _counted_noun(doc, reading if second is None else second, end_token, lex)
+
+    mention = NumberMention(
+        text=doc.text[start_char:end_char],
+        start=start_char,
+        end=end_char,
+        value=_plain(value),
+        unit=unit,
+        qualifier=qualifier,
+        low=_plain(low),
+        high=_plain(high),
+        magnitude=reading.magnitude,
+    )
+    return mention, end_token
+
+
+def _currency_before(doc: Doc, i: int, lex: Lexicon) -> Optional[str]:
+    """"$", "US$", "€", "USD" right before token `i`."""
+    if i == 0:
+        return None
+    token = doc[i - 1]
+    return lex.currency_symbols.get(token.lower_) or (token.text if token.text in lex.currency_codes else None)
+
+
+def _range_end(doc: Doc, reading: Reading, lex: Lexicon) -> Optional[Reading]:
+    """The second number of "10-20", "10 to 20", "two or three", "between 10 and 20"."""
+    j = reading.end
+    if j >= len(doc) or reading.magnitude:
+        return None
+    joiner = doc[j].lower_
+    before = doc[reading.start - 1].lower_ if reading.start > 0 else ""
+    if before == "from" and joiner == "to":
+        return None
+    if joiner not in _RANGE_WORDS and not (joiner == "and" and "between" in _words_before(doc, reading.start, 2)):
+        return None
+    j += 1
+    if j < len(doc) and _currency_before(doc, j + 1, lex):
+        j += 1
+    if j >= len(doc):
+        return None
+    second = _read_number(doc, j, lex)
+    if second is None or second.magnitude or _is_not_a_count(doc, second, lex):
+        return None
+    return second
+
+
+def _words_before(doc: Doc, i: int, count: int) -> list[str]:
+    return [t.lower_ for t in doc[max(0, i - count):i]]
+
+
+def _unit_after(doc: Doc, i: int, lex: Lexicon) -> Optional[tuple[str, int]]:
+    """Percent or a currency right after the number: ("percent", 2) for "per cent"."""
+    percent = _phrase_at(doc, i, lex.percent)
+    if percent:
+        return percent
+    if i < len(doc):
+        token = doc[i]
+        if token.lower_ in lex.currency_words:
+            return lex.currency_words[token.lower_], 1
+        if token.text in lex.currency_codes:
+            return token.text, 1
+    return None
+
+
+def _phrase_at(doc: Doc, i: int, phrases: dict[tuple[str, ...], str]) -> Optional[tuple[str, int]]:
+    """The longest phrase of `phrases` that starts at token `i`, with its number of tokens."""
+    for size in (3, 2, 1):
+        words = tuple(t.lower_ for t in doc[i:i + size])
+        if len(words) == size and words in phrases:
+            return phrases[words], size
+    return None
+
+
+def _qualifier_before(doc: Doc, i: int, lex: Lexicon, floor: int) -> Optional[tuple[Qualifier, int]]:
+    """The qualifier phrase that ends right before token `i` ("more than", "nearly")."""
+    for size in (4, 3, 2, 1):
+        if i - size < 0 or doc[i - size].idx < floor:
+            continue
+        words = tuple(t.lower_ for t in doc[i - size:i])
+        if words not in lex.qualifiers:
+            continue
+        if size == 1 and words[0] in lex.strict_qualifiers and doc[i - 1].dep_ not in ("quantmod", "advmod", "det"):
+            continue
+        return lex.qualifiers[words], size
+    return None
+
+
+def _counted_noun(doc: Doc, reading: Reading, end: int, lex: Lexicon) -> Optional[str]:
+    """Lemma of what is counted: "40 people", "3.5 million people", "hundreds of protesters"."""
+    last = doc[reading.end - 1]
+    head = last.head
+    if (
+        last.dep_ in _COUNTED_DEPS and head.pos_ in ("NOUN", "PROPN") and head.is_alpha
+        and end <= head.i <= end + 3 and not any(t.like_num for t in doc[end:head.i])
+    ):
+        return head.lemma_.lower()
+    if end < len(doc):
+        following = doc[end]
+        if following.pos_ == "NOUN" and following.is_alpha and following.lower_ not in lex.time_markers:
+            return following.lemma_.lower()
+        if following.lower_ == "of" and (reading.magnitude or reading.value < 1):
+            nouns = [c for c in following.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if nouns:
+                return nouns[0].lemma_.lower()
+    return None
+
+
+def _plain(value: Optional[Fraction]) -> Union[int, float, None]:
+    """An int when the value is whole, else a float."""
+    if value is None:
+        return None
+    return int(value) if value.denominator == 1 else float(value)
+
+
+def _next_kind(doc: Doc, i: int, lex: Lexicon) -> Optional[str]:
+    """The kind of number word at token `i + 1` ("units", "tens", ...), if it is one."""
+    if i + 1 >= len(doc):
+        return None
+    following = doc[i + 1].lower_
+    return "and" if following == "and" else lex.words.get(following, (None, 0))[0]
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """True when token `i` touches both neighbours (the hyphen of "twenty-one")."""
+    return i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
