@@ -23,19 +23,18 @@ CharRange = tuple[int, int]
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
-# Cues whose content may be an infinitive ("wants to run", "urged him to resign").
-INFINITIVE_CUES = {
-    "want", "expect", "hope", "plan", "promise", "pledge", "vow", "threaten", "urge", "ask", "tell",
-    "demand", "propose", "agree", "fear", "claim", "warn", "advise", "believe",
-}
-# Cues whose direct object is itself the attributed content ("announced the layoffs").
-OBJECT_CUES = {
-    "announce", "confirm", "deny", "report", "reveal", "predict", "claim", "propose", "promise",
-    "pledge", "vow", "acknowledge", "admit", "disclose", "tweet", "post", "estimate", "allege",
-}
+CLAUSES = ("ccomp", "xcomp")
 # Dependency labels under which a cue hangs off the clause it attributes ("X, he said, Y").
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl"}
-OPEN_QUOTES = {'"', "“", "„", "«", "``"}
+SPEAKERS_OF_THE_ROOM = {"i", "you", "we"}
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    """A cue verb's entry in the lexicon (see models/cue_verbs.txt)."""
+
+    prepositions: frozenset[str]
+    clause_only: bool
 
 
 @dataclass(frozen=True)
@@ -55,13 +54,22 @@ class Attribution:
     requires=["token.dep", "token.lemma", "token.pos"],
 )
 def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_phrases: str) -> "AttributionFinder":
-    return AttributionFinder(set(load_lexicon(cue_verbs)), tuple(load_lexicon(cue_phrases)))
+    return AttributionFinder(read_cue_verbs(load_lexicon(cue_verbs)), tuple(load_lexicon(cue_phrases)))
+
+
+def read_cue_verbs(lines: tuple[str, ...]) -> dict[str, CueVerb]:
+    """`lemma [preposition ...] [!clause]` lines as a lemma -> CueVerb table."""
+    table = {}
+    for line in lines:
+        lemma, *rest = line.split()
+        table[lemma] = CueVerb(frozenset(w for w in rest if w != "!clause"), "!clause" in rest)
+    return table
 
 
 class AttributionFinder:
     """Finds cue verbs and cue phrases with their sources and contents, sentence by sentence."""
 
-    def __init__(self, cue_verbs: set[str], cue_phrases: tuple[str, ...]):
+    def __init__(self, cue_verbs: dict[str, CueVerb], cue_phrases: tuple[str, ...]):
         self.cue_verbs = cue_verbs
         self.cue_phrases = tuple(tuple(phrase.split()) for phrase in cue_phrases)
 
@@ -73,16 +81,14 @@ class AttributionFinder:
             found.extend(self._phrase_attributions(sent, quotes))
             claimed_cues = {a.cue[0] for a in found}
             for token in sent:
-                if token.idx in claimed_cues or not self._is_cue_verb(token):
+                entry = self.cue_verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+                if entry is None or token.idx in claimed_cues or _inside_quote(token, quotes):
                     continue
-                attribution = verb_attribution(token, quotes)
+                attribution = verb_attribution(token, entry, quotes)
                 if attribution is not None:
                     found.append(attribution)
         doc._.attributions = tuple(sorted(found, key=lambda a: a.cue))
         return doc
-
-    def _is_cue_verb(self, token: Token) -> bool:
-        return token.pos_ == "VERB" and token.lemma_.lower() in self.cue_verbs
 
     def _phrase_attributions(self, sent: Span, quotes: tuple[CharRange, ...]) -> list[Attribution]:
         found = []
@@ -97,22 +103,16 @@ class AttributionFinder:
         return found
 
 
-def verb_attribution(cue: Token, quotes: tuple[CharRange, ...]) -> Attribution | None:
+def verb_attribution(cue: Token, entry: CueVerb, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """The attribution a cue verb heads, or None when it has no content."""
-    content_tokens = _content_heads(cue)
-    parenthetical = False
-    if not content_tokens and cue.dep_ in PARENTHETICAL_DEPS and _is_parenthetical(cue):
-        parenthetical = True
-    if not content_tokens and not parenthetical:
+    if entry.clause_only and _spoken_in_the_room(cue):
         return None
-    cue_range = _cue_range(cue)
-    if parenthetical:
-        fragments = _clause_without(cue.head, cue)
-    else:
-        fragments = [_trimmed_range(list(head.subtree)) for head in content_tokens]
+    cue_end = _cue_end(cue, entry)
+    fragments = _content(cue, entry, quotes)
     fragments = [f for f in fragments if f is not None]
     if not fragments:
         return None
+    cue_range = (cue.idx, cue_end.idx + len(cue_end.text))
     fragments = _extend_to_quotes(fragments, quotes, cue_range)
     fragments = _add_continuing_quote(fragments, quotes, cue)
     return Attribution(
@@ -122,6 +122,76 @@ def verb_attribution(cue: Token, quotes: tuple[CharRange, ...]) -> Attribution |
         content=tuple(fragments),
         kind=content_kind(fragments, quotes),
     )
+
+
+def _content(cue: Token, entry: CueVerb, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
+    """What the cue attributes, by the first rule that applies: a clause; an object; the clause
+    the cue is set into; a quotation or a colon-introduced passage right beside the cue."""
+    clauses = [child for child in cue.children if child.dep_ in CLAUSES]
+    if clauses:
+        return [_trimmed_range(list(head.subtree)) for head in clauses[:1] + [c for c in clauses[1:] if c.dep_ == "ccomp"]]
+    if entry.clause_only:
+        return []
+    objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"]
+    if objects:
+        return [_object_range(objects[0])]
+    if cue.dep_ in PARENTHETICAL_DEPS and _is_parenthetical(cue):
+        return _clause_without(cue.head, cue)
+    return [_adjacent_quote_or_passage(cue, quotes)]
+
+
+def _prepositional_objects(cue: Token, entry: CueVerb) -> list[Token]:
+    """"called for an inquiry": the object of a preposition that belongs to the cue."""
+    return [grand for child in cue.children if child.dep_ in ("prep", "prt") and child.lower_ in entry.prepositions
+            for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+
+
+def _object_range(head: Token) -> CharRange | None:
+    """An object with what completes it: "described the plan as reckless"."""
+    tokens = list(head.subtree)
+    verb = head.head
+    for sibling in verb.children:
+        if sibling.i > head.i and (sibling.dep_ in ("oprd", "xcomp") or (sibling.dep_ == "prep" and sibling.lower_ == "as")):
+            tokens.extend(sibling.subtree)
+    return _trimmed_range(tokens)
+
+
+def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> CharRange | None:
+    """`He said: "..."`, `He said, "..."`, `"..." he asked.`, and `She wrote:` ending a paragraph."""
+    if not any(child.dep_ in SUBJECTS for child in cue.children):
+        return None
+    doc, text = cue.doc, cue.doc.text
+    clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or _inside_quote(t, quotes))]
+    clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+    for start, end in quotes:
+        if end <= clause_start and text[end:clause_start].strip(" ,\n") == "":
+            return (start, end)
+        if start >= clause_end and text[clause_end:start].strip(" ,:\n") == "" and "\n\n\n" not in text[clause_end:start]:
+            return (start, end)
+    after = text[clause_end:].lstrip(" ")
+    if after.startswith(":"):
+        passage_start = clause_end + (len(text) - clause_end - len(after)) + 1
+        passage = text[passage_start:]
+        stripped = passage.lstrip()
+        start = passage_start + len(passage) - len(stripped)
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if end > start:
+            return (start, len(text[:end].rstrip()))
+    return None
+
+
+def _spoken_in_the_room(cue: Token) -> bool:
+    """"I think", "you know", "we believe": the interlocutors of a quoted exchange, not sources."""
+    subjects = [child for child in cue.children if child.dep_ in SUBJECTS]
+    return bool(subjects) and subjects[0].lower_ in SPEAKERS_OF_THE_ROOM
+
+
+def _cue_end(cue: Token, entry: CueVerb) -> Token:
+    """The cue's last word: the verb, or its particle or own preposition right after it."""
+    following = [child for child in cue.children
+                 if child.i == cue.i + 1 and (child.dep_ == "prt" or child.lower_ in entry.prepositions)]
+    return following[0] if following else cue
 
 
 def phrase_attribution(sent: Span, phrase: Span, quotes: tuple[CharRange, ...]) -> Attribution | None:
@@ -167,18 +237,9 @@ def content_kind(fragments: list[CharRange], quotes: tuple[CharRange, ...]) -> s
     return "indirect"
 
 
-def _content_heads(cue: Token) -> list[Token]:
-    clauses = [child for child in cue.children if child.dep_ == "ccomp"]
-    if clauses:
-        return clauses
-    lemma = cue.lemma_.lower()
-    if lemma in INFINITIVE_CUES:
-        infinitives = [child for child in cue.children if child.dep_ == "xcomp"]
-        if infinitives:
-            return infinitives
-    if lemma in OBJECT_CUES:
-        return [child for child in cue.children if child.dep_ == "dobj"]
-    return []
+def _inside_quote(token: Token, quotes: tuple[CharRange, ...]) -> bool:
+    """A cue inside a quotation belongs to the quoted speaker's words, not to the article."""
+    return any(start <= token.idx < end for start, end in quotes)
 
 
 def _is_parenthetical(cue: Token) -> bool:
@@ -199,12 +260,6 @@ def _clause_without(head: Token, cue: Token) -> list[CharRange | None]:
     before = [t for t in tokens if t.i < cue.left_edge.i]
     after = [t for t in tokens if t.i > cue.right_edge.i]
     return [_trimmed_range(before), _trimmed_range(after)]
-
-
-def _cue_range(cue: Token) -> CharRange:
-    particles = [child for child in cue.children if child.dep_ == "prt" and child.i == cue.i + 1]
-    last = particles[0] if particles else cue
-    return (cue.idx, last.idx + len(last.text))
 
 
 def _source_range(cue: Token) -> CharRange | None:
