@@ -93,6 +93,12 @@ def test_magnitudes_keep_their_word(nlp, sentence, text, value, magnitude):
         "The vote was held on March 5.",
         "No one was hurt, the one who called said.",
         "A Boeing 737 landed safely.",
+        "The poll was conducted September 16-19 by phone.",
+        "The bank fired staff from 2011 to 2016 for fraud.",
+        "A 2014 study found no link.",
+        "The mine, Federal No. 2, closed in the spring.",
+        "The president flew on Marine One to the base.",
+        "They met at 6 o’clock in the morning.",
     ],
 )
 def test_non_counts_are_left_out(nlp, sentence):
@@ -102,6 +108,11 @@ def test_non_counts_are_left_out(nlp, sentence):
 def test_qualifier_is_not_a_preposition_of_time(nlp):
     mention = only_number(nlp, "The money will be spread over 10 years.")
     assert (mention.text, mention.qualifier, mention.unit) == ("10", None, "year")
+
+
+def test_a_year_does_not_hide_the_amount_after_it(nlp):
+    mentions = find_numbers(nlp("The plan cuts emissions by 2030 to 32 percent below 2005 levels."))
+    assert [(m.text, m.value, m.unit) for m in mentions] == [("32 percent", 32, "percent")]
 
 
 def test_mentions_in_text_order_with_exact_offsets(nlp):

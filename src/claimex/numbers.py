@@ -44,6 +44,8 @@ class Lexicon:
     currency_words: dict[str, str]
     months: frozenset[str]
     year_prepositions: frozenset[str]
+    year_determiners: frozenset[str]
+    label_markers: frozenset[str]
     time_markers: frozenset[str]
     pronoun_one_determiners: frozenset[str]
     name_entity_types: frozenset[str]
@@ -79,6 +81,8 @@ def lexicon() -> Lexicon:
         currency_words=data["currency_words"],
         months=frozenset(data["months"]),
         year_prepositions=frozenset(data["year_prepositions"]),
+        year_determiners=frozenset(data["year_determiners"]),
+        label_markers=frozenset(data["label_markers"]),
         time_markers=frozenset(data["time_markers"]),
         pronoun_one_determiners=frozenset(data["pronoun_one_determiners"]),
         name_entity_types=frozenset(data["name_entity_types"]),
@@ -103,7 +107,7 @@ class _Accumulator:
     """Spelled-out number grammar: "forty five hundred thirty eight", "one billion twenty-five millions"."""
 
     _FOLLOWS = {
-        "unit": (None, "tens", "hundred", "scale", "and"),
+        "units": (None, "tens", "hundred", "scale", "and"),
         "teens": (None, "hundred", "scale", "and"),
         "tens": (None, "hundred", "scale", "and"),
         "zero": (None,),
@@ -123,7 +127,6 @@ class _Accumulator:
 
     def take(self, kind: str, value: int) -> bool:
         """Add one word to the number; False if the grammar does not allow it here."""
-        kind = "unit" if kind == "units" else kind
         if kind in self._FOLLOWS:
             if self.last not in self._FOLLOWS[kind]:
                 return False
@@ -158,7 +161,7 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
             i += 1
             continue
         if _is_not_a_count(doc, reading, lex):
-            i = reading.end
+            i = _end_of_range_from(doc, reading, lex)
             continue
         mention, i = _mention(doc, reading, lex, floor=mentions[-1].end if mentions else 0)
         mentions.append(mention)
@@ -236,7 +239,7 @@ def _read_words(doc: Doc, i: int, lex: Lexicon, accumulator: _Accumulator, start
 def _fraction_or_half(doc: Doc, end: int, lex: Lexicon, accumulator: _Accumulator) -> tuple[Fraction, int]:
     """Widen a small number into "two-thirds" or "two and a half"."""
     value = accumulator.value
-    if accumulator.last not in ("unit", "teens", "tens", "digits"):
+    if accumulator.last not in ("units", "teens", "tens", "digits"):
         return value, end
     j = end + 1 if end < len(doc) and doc[end].text in _HYPHENS and _glued(doc, end) else end
     if j < len(doc) and doc[j].lower_ in lex.fractions:
@@ -267,12 +270,25 @@ def _read_after_article(doc: Doc, i: int, lex: Lexicon) -> Optional[Reading]:
     following = doc[i + 1].lower_
     kind = lex.words.get(following, ("", 0))[0]
     if kind in ("hundreds", "scales") and following not in lex.magnitudes:
-        return _read_words(doc, i + 1, lex, _Accumulator(Fraction(1), last="unit"), i)
+        return _read_words(doc, i + 1, lex, _Accumulator(Fraction(1), last="units"), i)
     has_of = i + 2 < len(doc) and doc[i + 2].lower_ == "of"
     if following in lex.fractions and not following.endswith("s") and has_of:
         word = doc[i + 1]
         return Reading(i, i + 2, word.idx + len(word), Fraction(1, lex.fractions[following]))
     return None
+
+
+def _end_of_range_from(doc: Doc, reading: Reading, lex: Lexicon) -> int:
+    """The end of a range of years or days begun by `reading` ("2011 to 2016", "September 16-19")."""
+    joiner = reading.end
+    if not reading.plain_digits or joiner + 1 >= len(doc) or doc[joiner].lower_ not in _RANGE_WORDS | {"and"}:
+        return reading.end
+    second = _read_number(doc, joiner + 1, lex)
+    if second is None or not second.plain_digits or _unit_after(doc, second.end, lex):
+        return reading.end
+    if doc[joiner].text in _HYPHENS or len(doc[second.start]) == len(doc[reading.start]):
+        return second.end
+    return reading.end
 
 
 def _is_not_a_count(doc: Doc, reading: Reading, lex: Lexicon) -> bool:
@@ -282,10 +298,16 @@ def _is_not_a_count(doc: Doc, reading: Reading, lex: Lexicon) -> bool:
     after = doc[reading.end].lower_ if reading.end < len(doc) else ""
     if first.ent_type_ in lex.name_entity_types or after in lex.time_markers:
         return True
+    label = "".join(t.lower_ for t in doc[max(0, reading.start - 2):reading.start])
+    if before in lex.label_markers or (before == "." and label in lex.label_markers):
+        return True
+    if reading.words and first.is_title and not first.is_sent_start and doc[reading.start - 1].pos_ == "PROPN":
+        return True
     if reading.plain_digits:
         value = int(reading.value)
         if len(first) == 4 and 1800 <= value <= 2100 and (
             first.ent_type_ == "DATE" or before in lex.year_prepositions or before in lex.months
+            or before in lex.year_determiners
         ):
             return True
         after_of = doc[reading.end + 1].lower_ if after == "of" and reading.end + 1 < len(doc) else ""
@@ -448,7 +470,7 @@ def _counted_noun(doc: Doc, reading: Reading, end: int, lex: Lexicon) -> Optiona
         return head.lemma_.lower()
     if end < len(doc):
         following = doc[end]
-        if following.pos_ == "NOUN" and following.is_alpha and following.lower_ not in lex.time_markers:
+        if following.tag_ == "NNS" and following.is_alpha:
             return following.lemma_.lower()
         if following.lower_ == "of" and (reading.magnitude or reading.value < 1):
             nouns = [c for c in following.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
