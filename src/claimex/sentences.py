@@ -1,0 +1,311 @@
+"""Sentence boundaries for news text, decided by rules before the parser runs.
+
+The splitter reads `doc.text` in one left-to-right pass over line breaks, list items and
+terminal punctuation (. ! ? … and their closing quotes/brackets), decides each boundary, and
+sets `is_sent_start` on every token (True or False), so the parser follows it. The text is never
+changed; a token is split only when a boundary falls inside it (`reste .... Next`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimex.resources import load_json, load_lexicon
+
+ABBREVIATIONS_FILE = "sentences_abbreviations.json"
+STARTERS_FILE = "sentences_starters.txt"
+SPEECH_VERBS_FILE = "sentences_speech_verbs.txt"
+
+CLOSERS = "\"”’')]»"
+OPEN_QUOTES = "\"“‘'«"
+BULLETS = "•⁃▪‣◦"
+# A sentence never starts with one of these: the text before them continues.
+CONTINUATIONS = ",;:)]}!?…%-–—("
+
+# Line breaks, and terminal punctuation (with its closers) followed by whitespace or the end.
+EVENTS = re.compile(
+    r"(?P<newline>[^\S\n]*\n\s*)"
+    r"|(?:(?P<spaced>\.(?: \.(?!\.))+)|(?P<term>[.!?…‽]+))(?P<close>[.!?…\"”’')\]»]*)(?=\s|$)"
+)
+WORD_BEFORE = re.compile(r"[^\s\"“‘'(\[«" + BULLETS + r"]*$")
+WORD_AFTER = re.compile(r"[\"“‘'(\[«]*(\S*)")
+MULTI_PERIOD = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+LIST_LABEL = re.compile(r"\d{1,3}|[a-zA-Z]|[ivx]+")
+LIST_ITEM = re.compile(
+    r"(?<!\S)(?:(?P<bullet>[" + BULLETS + r"])\s*)?(?:(?P<label>\d{1,2}|[a-z])(?P<style>\.\)|[.)])(?=\s))?"
+)
+QUOTES_AND_BRACKETS = re.compile(r"[\"“”‘’'()\[\]\n]")
+SPACES = re.compile(r"\s*")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists the rules consult, read from `models/sentences_*`."""
+
+    titles: frozenset[str]
+    before_numbers: frozenset[str]
+    never_final: frozenset[str]
+    times: frozenset[str]
+    endable: frozenset[str]
+    after_time: frozenset[str]
+    prepositions: frozenset[str]
+    exclamation_words: frozenset[str]
+    starters: frozenset[str]
+    attribution: re.Pattern
+
+    @classmethod
+    def load(cls) -> "Lexicon":
+        data = load_json(ABBREVIATIONS_FILE)
+        verbs = "|".join(load_lexicon(SPEECH_VERBS_FILE))
+        sets = {key: frozenset(data[key]) for key in cls.__dataclass_fields__ if key in data}
+        return cls(
+            **sets,
+            starters=frozenset(load_lexicon(STARTERS_FILE)),
+            attribution=re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:" + verbs + r")\b"),
+        )
+
+    @staticmethod
+    def has(words: frozenset[str], word: str) -> bool:
+        """Entries in lower case match any case; entries with capitals match exactly."""
+        return word in words or word.lower() in words
+
+
+@Language.factory("claimex_sentences", assigns=["token.is_sent_start"])
+def make_sentence_splitter(nlp: Language, name: str) -> "SentenceSplitter":
+    return SentenceSplitter(Lexicon.load())
+
+
+class SentenceSplitter:
+    """Sets `is_sent_start` on every token from rules for news text (keeping starts set earlier)."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = self.sentence_starts(doc.text)
+        token_starts = [token.idx for token in doc]
+        inside = [p for p in starts if token_starts[bisect.bisect_right(token_starts, p) - 1] != p]
+        if inside:
+            split_tokens_at(doc, token_starts, inside)
+        start_set = set(starts)
+        for token in doc[1:]:
+            token.is_sent_start = token.idx in start_set or token.is_sent_start is True
+        return doc
+
+    def sentence_starts(self, text: str) -> list[int]:
+        """Character offsets where a sentence (after the first) starts, in order."""
+        first = len(text) - len(text.lstrip())
+        if first == len(text):
+            return []
+        zones = protected_zones(text, self.lex.attribution)
+        starts: list[int] = []
+        last = first  # start of the current sentence, always a non-space character
+        zone_i, open_zones = 0, []
+
+        def add(p: int) -> None:
+            nonlocal last
+            if last < p < len(text):
+                starts.append(p)
+                last = p
+
+        def protected(s: int, y: int) -> bool:
+            nonlocal zone_i, open_zones
+            while zone_i < len(zones) and zones[zone_i][0] < s:
+                open_zones.append(zones[zone_i])
+                zone_i += 1
+            open_zones = [z for z in open_zones if z[1] > s]
+            return any(close > y for _, close in open_zones)
+
+        for pos, kind, m in heapq.merge(list_items(text), self._events(text)):
+            if kind == "newline":
+                if "\n" in m.group().split("\n", 1)[1] or text[pos - 1 : pos] not in (",", ";", "("):
+                    add(m.end())
+            elif kind == "item":
+                if not protected(pos, pos):
+                    add(pos)
+            else:
+                y = SPACES.match(text, m.end()).end()
+                if y >= len(text) or "\n" in text[m.end() : y] or protected(pos, y):
+                    continue
+                for p in self._cluster_starts(text, m, y, last):
+                    add(p)
+        return starts
+
+    @staticmethod
+    def _events(text: str):
+        for m in EVENTS.finditer(text):
+            yield m.start(), "newline" if m.group("newline") is not None else "cluster", m
+
+    def _cluster_starts(self, text: str, m: re.Match, y: int, last: int) -> list[int]:
+        """Sentence starts produced by one punctuation cluster `m` whose next word begins at `y`."""
+        s = m.start()
+        nxt = text[y]
+        if nxt.islower() or nxt in CONTINUATIONS or nxt == "." and text[y : y + 2] != "..":
+            return []
+        word = WORD_BEFORE.search(text, max(0, s - 80), s).group()
+        if m.group("spaced") is not None:
+            if m.group("spaced").count(".") == 3:
+                return []
+            # "word. . . . Next": the period ends the sentence, the spaced ellipsis opens the next.
+            return [s + 2] if word else [y]
+        term = m.group("term")
+        if any(c in term for c in "?!‽"):
+            if "!" in term and word in self.lex.exclamation_words:
+                return []
+            return [] if self._speaker_follows(text, m, y) else [y]
+        if len(term) == 1 and term == ".":
+            if self._speaker_follows(text, m, y):
+                return []
+            return [y] if self._period_ends_sentence(text, word, s, y, last) else []
+        standalone = s == 0 or text[s - 1].isspace()
+        if term == "..." or "…" in term or not standalone:
+            return [y] if nxt.isupper() or nxt.isdigit() or nxt in OPEN_QUOTES else []
+        # A free-standing run of 2 or 4+ dots after words: the first dot ends that sentence.
+        return ([s + 1] if s > last else []) + [y]
+
+    def _speaker_follows(self, text: str, m: re.Match, y: int) -> bool:
+        """`"Why not?" Smith asked.`: a closing quote followed by a capitalised speaker and a speech verb."""
+        return any(c in m.group("close") for c in "\"”’'") and self.lex.attribution.match(text, y, y + 80) is not None
+
+    def _period_ends_sentence(self, text: str, word: str, s: int, y: int, last: int) -> bool:
+        """Whether `word.` followed by the (not lower-case) text at `y` ends a sentence."""
+        lex = self.lex
+        if not word:
+            return True
+        if lex.has(lex.titles, word) or lex.has(lex.never_final, word):
+            return False
+        if LIST_LABEL.fullmatch(word) and not text[last : s - len(word)].strip(" \t" + BULLETS):
+            return False  # the label of a list item: "2. The second item"
+        if len(word) == 1 and word.isalpha() and word != "I":
+            return False  # an initial or a one-letter abbreviation: "Jonas E. Smith", "p. 55"
+        is_abbreviation = (
+            word == "I"
+            or lex.has(lex.endable, word)
+            or lex.has(lex.before_numbers, word)
+            or lex.has(lex.times, word)
+            or MULTI_PERIOD.fullmatch(word) is not None
+        )
+        if text[y].isdigit():
+            return not is_abbreviation
+        if lex.has(lex.times, word):
+            return not (self._next_word(text, y) in lex.after_time or self._opens_with_time_phrase(text, last, s))
+        if is_abbreviation and not lex.has(lex.before_numbers, word) or lex.has(lex.endable, word):
+            return text[y] in OPEN_QUOTES or self._next_word(text, y) in lex.starters
+        return True
+
+    @staticmethod
+    def _next_word(text: str, y: int) -> str:
+        word = WORD_AFTER.match(text, y, y + 40).group(1).rstrip(",;:!?\"”’')]")
+        return word if word.endswith(".") and len(word) <= 5 else word.rstrip(".")
+
+    def _opens_with_time_phrase(self, text: str, last: int, s: int) -> bool:
+        """`At 5 a.m. Mr. Smith left.`: the sentence so far is only a short time phrase."""
+        words = text[last:s].split() if s - last < 40 else []
+        return 0 < len(words) <= 4 and words[0] in self.lex.prepositions
+
+
+def protected_zones(text: str, attribution: re.Pattern) -> list[tuple[int, int]]:
+    """(open, close) offsets of brackets and of quotations that continue their sentence, by open.
+
+    A quotation continues its sentence when it opens mid-sentence (`said "...".`) or is
+    followed by more of it (`"...," he said`, `"..." - Name`); no sentence ends inside those.
+    Pairs never span a line break.
+    """
+    zones: list[tuple[int, int]] = []
+    brackets: list[int] = []
+    double = curly = single = None
+    for m in QUOTES_AND_BRACKETS.finditer(text):
+        c, p = m.group(), m.start()
+        if c == "\n":
+            brackets, double, curly, single = [], None, None, None
+        elif c in "([":
+            brackets.append(p)
+        elif c in ")]":
+            if brackets:
+                zones.append((brackets.pop(), p))
+        elif c == '"':
+            if double is None:
+                double = p
+            else:
+                _add_quote(text, double, p, zones, attribution)
+                double = None
+        elif c == "“":
+            curly = p
+        elif c == "”" and curly is not None:
+            _add_quote(text, curly, p, zones, attribution)
+            curly = None
+        elif single is None and (c == "‘" or c == "'") and _opens_single(text, p):
+            single = p
+        elif single is not None and c in "’'" and _closes_single(text, p):
+            _add_quote(text, single, p, zones, attribution)
+            single = None
+    zones.sort()
+    return zones
+
+
+def _opens_single(text: str, p: int) -> bool:
+    before = text[p - 1] if p else " "
+    return (before.isspace() or before in "([“\"—–-") and text[p + 1 : p + 2].isalpha()
+
+
+def _closes_single(text: str, p: int) -> bool:
+    after = text[p + 1 : p + 2]
+    return not text[p - 1].isspace() and not after.isalnum()
+
+
+def _add_quote(text: str, open_: int, close: int, zones: list, attribution: re.Pattern) -> None:
+    before = text[:open_].rstrip(" \t")
+    opens_mid_sentence = bool(before) and before[-1] not in "\n.!?…" + CLOSERS
+    after = SPACES.match(text, close + 1).end()
+    continues = (
+        text[close - 1] in ",;:-–—"
+        or text[after : after + 1].islower()
+        or text[after : after + 1] in tuple(",;:-–—")
+        or attribution.match(text, after, after + 80) is not None
+    )
+    if opens_mid_sentence or continues:
+        zones.append((open_, close))
+
+
+def list_items(text: str) -> list[tuple[int, str, None]]:
+    """(offset, "item", None) for each item of an inline list: bullets, and runs like 1. 2. / a) b)."""
+    items: set[int] = set()
+    previous: dict[str, tuple[str, int]] = {}
+    for m in LIST_ITEM.finditer(text):
+        label = m.group("label")
+        if m.group("bullet"):
+            items.add(m.start())
+        if label is None:
+            continue
+        key = ("digit" if label.isdigit() else "letter") + m.group("style")
+        prior = previous.get(key)
+        previous[key] = (label, m.start())
+        if prior and _follows(prior[0], label) and "\n" not in text[prior[1] : m.start()]:
+            items.update((prior[1], m.start()))
+    return [(p, "item", None) for p in sorted(items)]
+
+
+def _follows(prior: str, label: str) -> bool:
+    if label.isdigit():
+        return prior.isdigit() and int(label) == int(prior) + 1
+    return not prior.isdigit() and ord(label) == ord(prior) + 1
+
+
+def split_tokens_at(doc: Doc, token_starts: list[int], offsets: list[int]) -> None:
+    """Split the tokens that contain the given character offsets, keeping the text."""
+    cuts: dict[int, list[int]] = {}
+    for p in offsets:
+        i = bisect.bisect_right(token_starts, p) - 1
+        cuts.setdefault(i, []).append(p - token_starts[i])
+    with doc.retokenize() as retokenizer:
+        for i, points in cuts.items():
+            token = doc[i]
+            bounds = [0, *sorted(points), len(token.text)]
+            pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retokenizer.split(token, pieces, heads=[(token, k) for k in range(len(pieces))])
