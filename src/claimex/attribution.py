@@ -7,6 +7,7 @@ optional source (its subject, the agent of a passive, the object of "according t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimex.boilerplate import outside_boilerplate
 from claimex.quotes import find_quotes
-from claimex.resources import load_lexicon
+from claimex.resources import load_json, load_lexicon
 
 Doc.set_extension("attributions", default=(), force=True)
 Doc.set_extension("quotes", default=(), force=True)
@@ -53,8 +54,10 @@ class Attribution:
     assigns=["doc._.attributions", "doc._.quotes"],
     requires=["token.dep", "token.lemma", "token.pos"],
 )
-def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_phrases: str) -> "AttributionFinder":
-    return AttributionFinder(read_cue_verbs(load_lexicon(cue_verbs)), tuple(load_lexicon(cue_phrases)))
+def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_phrases: str,
+                            layout_rules: str) -> "AttributionFinder":
+    return AttributionFinder(read_cue_verbs(load_lexicon(cue_verbs)), tuple(load_lexicon(cue_phrases)),
+                             LayoutRules.from_json(load_json(layout_rules)))
 
 
 def read_cue_verbs(lines: tuple[str, ...]) -> dict[str, CueVerb]:
@@ -66,17 +69,48 @@ def read_cue_verbs(lines: tuple[str, ...]) -> dict[str, CueVerb]:
     return table
 
 
+@dataclass(frozen=True)
+class LayoutRules:
+    """Attributions marked by layout: `NAME: words` lines and `"quote" ― Name` signatures."""
+
+    speaker_label: re.Pattern
+    dash_signature: re.Pattern
+    not_speakers: frozenset[str]
+
+    @classmethod
+    def from_json(cls, rules: dict) -> "LayoutRules":
+        return cls(re.compile(rules["speaker_label"], re.MULTILINE), re.compile(rules["dash_signature"], re.MULTILINE),
+                   frozenset(rules["not_speakers"]))
+
+    def attributions(self, text: str, quotes: tuple[CharRange, ...]) -> list[Attribution]:
+        found = []
+        for match in self.speaker_label.finditer(text):
+            if match.group("source").lower() in self.not_speakers:
+                continue
+            colon = match.end("source")
+            content = (match.start("content"), match.end("content"))
+            found.append(Attribution(cue=(colon, colon + 1), cue_lemma=":", source=match.span("source"),
+                                     content=(content,), kind=content_kind([content], quotes)))
+        for match in self.dash_signature.finditer(text):
+            quote = next((q for q in quotes if q[1] == match.start() + 1), None)
+            if quote is not None:
+                found.append(Attribution(cue=match.span("cue"), cue_lemma="―", source=match.span("source"),
+                                         content=(quote,), kind="direct"))
+        return found
+
+
 class AttributionFinder:
     """Finds cue verbs and cue phrases with their sources and contents, sentence by sentence."""
 
-    def __init__(self, cue_verbs: dict[str, CueVerb], cue_phrases: tuple[str, ...]):
+    def __init__(self, cue_verbs: dict[str, CueVerb], cue_phrases: tuple[str, ...], layout: LayoutRules):
         self.cue_verbs = cue_verbs
         self.cue_phrases = tuple(tuple(phrase.split()) for phrase in cue_phrases)
+        self.layout = layout
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = find_quotes(doc.text)
         doc._.quotes = quotes
-        found: list[Attribution] = []
+        found: list[Attribution] = self.layout.attributions(doc.text, quotes)
         for sent in doc.sents:
             found.extend(self._phrase_attributions(sent, quotes))
             claimed_cues = {a.cue[0] for a in found}
