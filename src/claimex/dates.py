@@ -44,6 +44,16 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", " +") for w in sorted(words, key=len, reverse=True))
 
 
+def _names(names: dict[str, int], plural: bool = False) -> str:
+    """Full names (optionally plural) or abbreviations with an optional dot: 'March', 'Mondays', 'Sept.'."""
+    def is_abbreviation(name: str) -> bool:
+        return any(other != name and other.startswith(name) and names[other] == names[name] for other in names)
+
+    full = _alternation(n for n in names if not is_abbreviation(n))
+    short = _alternation(n for n in names if is_abbreviation(n))
+    return rf"(?:{full}){'s?' if plural else ''}(?![a-z])|(?:{short})(?![a-z])\.?"
+
+
 @functools.lru_cache(maxsize=1)
 def _fragments() -> dict[str, str]:
     lex = _lexicon()
@@ -52,8 +62,8 @@ def _fragments() -> dict[str, str]:
     unit = rf"(?:{_alternation(lex['units'])})"
     part = rf"(?:(?:about|around|nearly|almost|some|over|roughly) +)?{number} *{unit}(?![a-z])"
     return {
-        "month": rf"(?<![a-z])(?:{_alternation(lex['months'])})(?![a-z])\.?",
-        "weekday": rf"(?<![a-z])(?:{_alternation(lex['weekdays'])})(?:s(?![a-z])|(?![a-z])\.?)",
+        "month": rf"(?<![a-z])(?:{_names(lex['months'])})",
+        "weekday": rf"(?<![a-z])(?:{_names(lex['weekdays'], plural=True)})",
         "day": rf"(?<![\d,.])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])|(?<![a-z])(?:{_alternation(lex['ordinals'])})(?![a-z])",
         "year": r"(?<![\d,.$£€])(?:1[0-9]|20)\d\d(?![\d%]|,\d|\.\d)",
         "modifier": rf"(?:{_alternation(lex['modifiers'])})",
@@ -304,7 +314,7 @@ def _plausible_name(ctx: Context, m: re.Match, group: str, alone: bool) -> bool:
 def _counts_something(ctx: Context, start: int, end: int) -> bool:
     """True when a number is the count of a noun ('2000 people'), not a year."""
     token = _token_at(ctx, start, end)
-    return token is not None and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i
+    return token is not None and token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i > token.i
 
 
 def _before(ctx: Context, start: int, words: int = 1) -> str:
@@ -822,7 +832,7 @@ def _patterns() -> tuple[Pattern, ...]:
         (rf"{mod}{_g('m', 'month')},? +(?:of +)?{_g('y', 'year')}", _month_year),
         (rf"(?:(?P<rel>next|last|this|coming|past|previous) +)?{mod}{_g('m', 'month')}(?P<after> +after +next)?"
          rf"(?: +(?P<shift>in +{f['duration']}|{f['duration']} +(?:ago|hence|from +now)))?", _month_alone),
-        (rf"(?:{mod}|\bin +){_g('y', 'year')}(?: *(?P<era>a\.d\.|b\.c\.(?:e\.)?|c\.e\.|ad|bce?|ce)(?![a-z]))?", _year),
+        (rf"{mod}{_g('y', 'year')}(?: *(?P<era>a\.d\.|b\.c\.(?:e\.)?|c\.e\.|ad|bce?|ce)(?![a-z]))?", _year),
         (r"(?<![\d,.])(?P<y>\d{1,4}) *(?P<era>A\.D\.|B\.C\.(?:E\.)?|C\.E\.|AD|BCE?|CE|a\.d\.|b\.c\.(?:e\.)?|c\.e\.)(?![a-z])",
          _year),
         (rf"(?:the +)?{mod}(?:(?P<c>1[0-9]|20)|')(?P<dd>\d)0'?s(?![a-z])", _decade),
