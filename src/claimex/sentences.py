@@ -35,6 +35,8 @@ EVENTS = re.compile(
 )
 WORD_BEFORE = re.compile(r"[^\s\"“‘'(\[«" + BULLETS + r"]*$")
 WORD_AFTER = re.compile(r"[\"“‘'(\[«]*(\S*)")
+CAMEL_CASE = re.compile(r"[a-z]+[A-Z]")  # eHow, iPhone: a lower-case start that opens a sentence
+PRONOUN_I = re.compile(r"I(?:['’][a-z]+)?\b")  # capitalised everywhere, so no sign of a new sentence
 MULTI_PERIOD = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 LIST_LABEL = re.compile(r"\d{1,3}|[a-zA-Z]|[ivx]+")
 LIST_ITEM = re.compile(
@@ -114,24 +116,27 @@ class SentenceSplitter:
                 starts.append(p)
                 last = p
 
-        def protected(s: int, y: int) -> bool:
+        def protected(s: int, y: int, by_quotes: bool) -> bool:
+            """Whether s..y lies inside a zone that shields periods (or, if `by_quotes`, any zone)."""
             nonlocal zone_i, open_zones
             while zone_i < len(zones) and zones[zone_i][0] < s:
                 open_zones.append(zones[zone_i])
                 zone_i += 1
             open_zones = [z for z in open_zones if z[1] > s]
-            return any(close > y for _, close in open_zones)
+            return any(close > y and (by_quotes or strong) for _, close, strong in open_zones)
 
         for pos, kind, m in heapq.merge(list_items(text), self._events(text)):
             if kind == "newline":
                 if "\n" in m.group().split("\n", 1)[1] or text[pos - 1 : pos] not in (",", ";", "("):
                     add(m.end())
             elif kind == "item":
-                if not protected(pos, pos):
+                if not protected(pos, pos, by_quotes=True):
                     add(pos)
             else:
                 y = SPACES.match(text, m.end()).end()
-                if y >= len(text) or "\n" in text[m.end() : y] or protected(pos, y):
+                if y >= len(text) or "\n" in text[m.end() : y]:
+                    continue
+                if protected(pos, y, by_quotes=m.group("term") is not None and not m.group("term").startswith(".")):
                     continue
                 for p in self._cluster_starts(text, m, y, last):
                     add(p)
@@ -144,9 +149,12 @@ class SentenceSplitter:
 
     def _cluster_starts(self, text: str, m: re.Match, y: int, last: int) -> list[int]:
         """Sentence starts produced by one punctuation cluster `m` whose next word begins at `y`."""
-        s = m.start()
-        nxt = text[y]
-        if nxt.islower() or nxt in CONTINUATIONS or nxt == "." and text[y : y + 2] != "..":
+        s, term, nxt = m.start(), m.group("term"), text[y]
+        if nxt == "(" and term == "." and not text[y + 1 : y + 2].isdigit():
+            pass  # "... in the paper. (A millionth of a meter.)", but not "... at the bar. (2012)."
+        elif nxt.islower() and not CAMEL_CASE.match(text, y) or nxt in CONTINUATIONS:
+            return []
+        elif nxt == "." and text[y : y + 2] != "..":
             return []
         word = WORD_BEFORE.search(text, max(0, s - 80), s).group()
         if m.group("spaced") is not None:
@@ -154,7 +162,6 @@ class SentenceSplitter:
                 return []
             # "word. . . . Next": the period ends the sentence, the spaced ellipsis opens the next.
             return [s + 2] if word else [y]
-        term = m.group("term")
         if any(c in term for c in "?!‽"):
             if "!" in term and word in self.lex.exclamation_words:
                 return []
@@ -165,7 +172,8 @@ class SentenceSplitter:
             return [y] if self._period_ends_sentence(text, word, s, y, last) else []
         standalone = s == 0 or text[s - 1].isspace()
         if term == "..." or "…" in term or not standalone:
-            return [y] if nxt.isupper() or nxt.isdigit() or nxt in OPEN_QUOTES else []
+            starts_sentence = nxt.isupper() and not PRONOUN_I.match(text, y) or nxt.isdigit() or nxt in OPEN_QUOTES
+            return [y] if starts_sentence else []
         # A free-standing run of 2 or 4+ dots after words: the first dot ends that sentence.
         return ([s + 1] if s > last else []) + [y]
 
@@ -210,14 +218,15 @@ class SentenceSplitter:
         return 0 < len(words) <= 4 and words[0] in self.lex.prepositions
 
 
-def protected_zones(text: str, attribution: re.Pattern) -> list[tuple[int, int]]:
-    """(open, close) offsets of brackets and of quotations that continue their sentence, by open.
+def protected_zones(text: str, attribution: re.Pattern) -> list[tuple[int, int, bool]]:
+    """(open, close, shields_periods) for brackets and quotations that continue their sentence, by open.
 
-    A quotation continues its sentence when it opens mid-sentence (`said "...".`) or is
-    followed by more of it (`"...," he said`, `"..." - Name`); no sentence ends inside those.
+    No sentence ends inside brackets. Inside a quotation that continues its sentence (opened
+    mid-sentence, or followed by `, he said` or `- Name`) only periods end sentences, as in news
+    quotes of several sentences: `'...stairs! How brave...!' he thought.` stays whole.
     Pairs never span a line break.
     """
-    zones: list[tuple[int, int]] = []
+    zones: list[tuple[int, int, bool]] = []
     brackets: list[int] = []
     double = curly = single = None
     for m in QUOTES_AND_BRACKETS.finditer(text):
@@ -228,7 +237,7 @@ def protected_zones(text: str, attribution: re.Pattern) -> list[tuple[int, int]]
             brackets.append(p)
         elif c in ")]":
             if brackets:
-                zones.append((brackets.pop(), p))
+                zones.append((brackets.pop(), p, True))
         elif c == '"':
             if double is None:
                 double = p
@@ -260,17 +269,25 @@ def _closes_single(text: str, p: int) -> bool:
 
 
 def _add_quote(text: str, open_: int, close: int, zones: list, attribution: re.Pattern) -> None:
-    before = text[:open_].rstrip(" \t")
-    opens_mid_sentence = bool(before) and before[-1] not in "\n.!?…" + CLOSERS
     after = SPACES.match(text, close + 1).end()
+    next_char = text[after : after + 1]
     continues = (
-        text[close - 1] in ",;:-–—"
-        or text[after : after + 1].islower()
-        or text[after : after + 1] in tuple(",;:-–—")
+        _char_before(text, open_) not in "\n.!?…" + CLOSERS
+        or text[close - 1] in ",;:"
+        or next_char.islower()
+        or next_char in (",", ";", ":", "-", "–", "—")
         or attribution.match(text, after, after + 80) is not None
     )
-    if opens_mid_sentence or continues:
-        zones.append((open_, close))
+    if continues:
+        zones.append((open_, close, False))
+
+
+def _char_before(text: str, p: int) -> str:
+    """The last non-blank character before offset p on its line, or a line break."""
+    p -= 1
+    while p >= 0 and text[p] in " \t":
+        p -= 1
+    return text[p] if p >= 0 else "\n"
 
 
 def list_items(text: str) -> list[tuple[int, str, None]]:
