@@ -28,6 +28,9 @@ CLAUSES = ("ccomp", "xcomp")
 # Dependency labels under which a cue hangs off the clause it attributes ("X, he said, Y").
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl"}
 SPEAKERS_OF_THE_ROOM = {"i", "you", "we"}
+# Prepositions that complete an object as part of the content: "blamed X for Y", "accused X of Y".
+OBJECT_COMPLEMENTS = {"as", "for", "of"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
 
 @dataclass(frozen=True)
@@ -181,13 +184,24 @@ def _prepositional_objects(cue: Token, entry: CueVerb) -> list[Token]:
 
 
 def _object_range(head: Token) -> CharRange | None:
-    """An object with what completes it: "described the plan as reckless"."""
-    tokens = list(head.subtree)
-    verb = head.head
-    for sibling in verb.children:
-        if sibling.i > head.i and (sibling.dep_ in ("oprd", "xcomp") or (sibling.dep_ == "prep" and sibling.lower_ == "as")):
+    """An object with what completes it ("described the plan as reckless", "blamed him for the
+    delay"), without a clause set off by a comma after it ("the plan, which ...")."""
+    tokens = _before_set_off_clause(list(head.subtree), head)
+    for sibling in head.head.children:
+        if sibling.i > head.i and (sibling.dep_ in ("oprd", "xcomp") or
+                                   (sibling.dep_ == "prep" and sibling.lower_ in OBJECT_COMPLEMENTS)):
             tokens.extend(sibling.subtree)
     return _trimmed_range(tokens)
+
+
+def _before_set_off_clause(tokens: list[Token], head: Token) -> list[Token]:
+    """Tokens up to a comma that opens a relative or adverbial clause after the head."""
+    for token in tokens:
+        if token.i > head.i and token.text == "," and token.i + 1 < len(token.doc):
+            following = token.doc[token.i + 1]
+            if following.dep_ in ("relcl", "advcl", "acl", "appos") or following.head.dep_ in ("relcl", "advcl", "acl"):
+                return [t for t in tokens if t.i < token.i]
+    return tokens
 
 
 def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> CharRange | None:
@@ -300,8 +314,12 @@ def _source_range(cue: Token) -> CharRange | None:
     verb = cue
     for _ in range(4):
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return _noun_phrase_before(verb.head)
         if subjects:
             return _trimmed_range(list(subjects[0].subtree))
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return _noun_phrase_before(verb.head)
         passive = [child for child in verb.children if child.dep_ in PASSIVE_SUBJECTS]
         agents = [grand for child in verb.children if child.dep_ == "agent" for grand in child.children
                   if grand.dep_ == "pobj"]
@@ -311,6 +329,11 @@ def _source_range(cue: Token) -> CharRange | None:
             return None
         verb = verb.head
     return None
+
+
+def _noun_phrase_before(noun: Token) -> CharRange | None:
+    """The noun with its modifiers up to it: the speaker a relative clause hangs off."""
+    return _trimmed_range([t for t in noun.subtree if t.i <= noun.i])
 
 
 def _trimmed_range(tokens: list[Token]) -> CharRange | None:
@@ -357,3 +380,5 @@ def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, .
         if clause_end <= q_start < sentence_end + 2 and gap.strip(" ,:;\n") == "":
             return [fragments[0], (q_start, q_end)]
     return fragments
+
+
