@@ -1,8 +1,10 @@
 """Share of GUM Wikinews gold sentences that claimex's sentence splitting reproduces exactly.
 
 Each document's text is rebuilt from its gold `# text` lines: sentences joined by a space,
-paragraphs (`# newpar`) by a blank line. A gold sentence counts when some predicted sentence has
-exactly its character span (trailing whitespace stripped).
+paragraphs by a blank line. A paragraph starts at `# newpar` and after the end of a block
+(`# newpar_block = head (1 s)`: a heading of one sentence; the dateline after it is a new line).
+A gold sentence counts when some predicted sentence has exactly its character span (trailing
+whitespace stripped).
 
     python benchmarks/sentences_wikinews.py [--data ../shared/eval/gum_wikinews] [--genre news] [--show 10]
 """
@@ -10,6 +12,7 @@ exactly its character span (trailing whitespace stripped).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -22,17 +25,20 @@ def read_documents(folder: Path, genre: str | None) -> list[tuple[str, str, list
     for path in sorted((folder / "conllu").glob("*.conllu")):
         if genre and f"_{genre}_" not in path.name:
             continue
-        text, spans, new_paragraph = "", [], False
+        text, spans, new_paragraph, left_in_block = "", [], False, 0
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("# newpar"):
                 new_paragraph = True
+                if counts := re.findall(r"\((\d+) s\)", line):
+                    left_in_block = min(map(int, counts))
             elif line.startswith("# text = "):
                 sentence = line[len("# text = ") :].strip()
                 if text:
                     text += "\n\n" if new_paragraph else " "
                 spans.append((len(text), len(text) + len(sentence)))
                 text += sentence
-                new_paragraph = False
+                left_in_block -= 1
+                new_paragraph = left_in_block == 0
         documents.append((path.stem, text, spans))
     return documents
 

@@ -31,12 +31,13 @@ CONTINUATIONS = ",;:)]}!?…%-–—("
 # Line breaks, and terminal punctuation (with its closers) followed by whitespace or the end.
 EVENTS = re.compile(
     r"(?P<newline>[^\S\n]*\n\s*)"
-    r"|(?:(?P<spaced>\.(?: \.(?!\.))+)|(?P<term>[.!?…‽]+))(?P<close>[.!?…\"”’')\]»]*)(?=\s|$)"
+    r"|(?:(?P<spaced>\.(?: \.(?!\.))+)|(?P<term>[.!?…‽]+))(?P<close>[.!?…\"”“’')\]»]*)(?=\s|$)"
 )
 WORD_BEFORE = re.compile(r"[^\s\"“‘'(\[«" + BULLETS + r"]*$")
 WORD_AFTER = re.compile(r"[\"“‘'(\[«]*(\S*)")
 CAMEL_CASE = re.compile(r"[a-z]+[A-Z]")  # eHow, iPhone: a lower-case start that opens a sentence
 PRONOUN_I = re.compile(r"I(?:['’][a-z]+)?\b")  # capitalised everywhere, so no sign of a new sentence
+LABEL = re.compile(r"[A-Z][\w-]*:\s")  # "in Washington D.C. Image: ..." opens a new sentence
 MULTI_PERIOD = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 LIST_LABEL = re.compile(r"\d{1,3}|[a-zA-Z]|[ivx]+")
 LIST_ITEM = re.compile(
@@ -204,7 +205,8 @@ class SentenceSplitter:
         if lex.has(lex.times, word):
             return not (self._next_word(text, y) in lex.after_time or self._opens_with_time_phrase(text, last, s))
         if is_abbreviation and not lex.has(lex.before_numbers, word) or lex.has(lex.endable, word):
-            return text[y] in OPEN_QUOTES or self._next_word(text, y) in lex.starters
+            next_word = self._next_word(text, y)
+            return text[y] in OPEN_QUOTES or next_word in lex.starters or LABEL.match(text, y) is not None
         return True
 
     @staticmethod
