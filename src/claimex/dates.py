@@ -833,7 +833,7 @@ def _patterns() -> tuple[Pattern, ...]:
         (rf"(?:(?P<rel>next|last|this|coming|past|previous) +)?{mod}{_g('m', 'month')}(?P<after> +after +next)?"
          rf"(?: +(?P<shift>in +{f['duration']}|{f['duration']} +(?:ago|hence|from +now)))?", _month_alone),
         (rf"{mod}{_g('y', 'year')}(?: *(?P<era>a\.d\.|b\.c\.(?:e\.)?|c\.e\.|ad|bce?|ce)(?![a-z]))?", _year),
-        (r"(?<![\d,.])(?P<y>\d{1,4}) *(?P<era>A\.D\.|B\.C\.(?:E\.)?|C\.E\.|AD|BCE?|CE|a\.d\.|b\.c\.(?:e\.)?|c\.e\.)(?![a-z])",
+        (r"(?<![\d,.])(?P<y>\d{1,4}) *(?P<era>a\.d\.|b\.c\.(?:e\.)?|c\.e\.|ad|bce?|ce)(?![a-z])",
          _year),
         (rf"(?:the +)?{mod}(?:(?P<c>1[0-9]|20)|')(?P<dd>\d)0'?s(?![a-z])", _decade),
         (rf"(?:(?P<rel>last|next|this|coming|past|previous) +)?(?P<w>{f['weekday']})"
@@ -867,20 +867,24 @@ def _patterns() -> tuple[Pattern, ...]:
          rf"(?:,? +{_g('y', 'year')})?", _month_day_range),
         (rf"{_g('y', 'year')} *[-–] *(?:(?P<y2>(?:1[0-9]|20)\d\d)|(?P<yy2>\d\d))(?![\d])", _year_range),
     ]
-    return tuple(Pattern(re.compile(rx, re.IGNORECASE), fn) for rx, fn in rules)
+    # Matched against lower-cased text; every expression starts at a word start, which the
+    # look-around checks first so that other positions are rejected cheaply.
+    return tuple(Pattern(re.compile(r"(?<!\w)(?=[\w+'-])(?:" + rx + ")"), fn) for rx, fn in rules)
 
 
 class _Groups:
-    """A match whose missing groups read as None, so resolvers can share group names across patterns;
-    'unit' falls back to 'unit2'."""
+    """A match read back from the original text (the patterns run on lower-cased text); missing groups
+    read as None, so resolvers can share group names across patterns; 'unit' falls back to 'unit2'."""
 
-    def __init__(self, m: re.Match):
-        self._m, self._groups = m, m.groupdict()
+    def __init__(self, m: re.Match, text: str):
+        self._m, self._text = m, text
 
     def __getitem__(self, name: str):
-        if name == "unit":
-            return self._groups.get("unit") or self._groups.get("unit2")
-        return self._groups.get(name)
+        if name == "unit" and self._m.re.groupindex.get("unit") and self._m.start("unit") < 0:
+            name = "unit2"
+        if name not in self._m.re.groupindex or self._m.start(name) < 0:
+            return None
+        return self._text[self._m.start(name):self._m.end(name)]
 
     def start(self, *group):
         return self._m.start(*group)
@@ -900,13 +904,57 @@ class _Found:
     reading: Reading
 
 
+RELATIVE_WORDS = ("today", "tonight", "yesterday", "tomorrow", "now", "date", "night", "weekend", "daily", "weekly",
+                  "monthly", "yearly", "annually", "quarterly", "biweekly", "fortnightly")
+WINDOW_BEFORE, WINDOW_AFTER = 30, 30  # characters around a trigger word that a date expression may reach
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Words without which no date expression exists (digits aside)."""
+    lex = _lexicon()
+    words = set(lex["months"]) | set(lex["weekdays"]) | {w + "s" for w in lex["weekdays"]} | set(lex["units"])
+    words |= set(lex["ordinals"]) | set(RELATIVE_WORDS)
+    for table in ("fixed_holidays", "weekday_holidays", "easter_holidays", "orthodox_easter_holidays",
+                  "unresolved_holidays"):
+        words |= {w for name in lex[table] for w in re.findall(r"[a-z]{3,}", name)}
+    return frozenset(words)
+
+
+WORD_OR_DIGIT = re.compile(r"[^\W\d_]+|\d")
+
+
+def _searchable_text(text: str) -> str:
+    """`text` lower-cased and blanked (same length) away from trigger words, so the patterns skip most of it."""
+    lowered = text.lower()
+    text = lowered if len(lowered) == len(text) else "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+    triggers = _trigger_words()
+    windows: list[list[int]] = []
+    for m in WORD_OR_DIGIT.finditer(text):
+        word = m.group()
+        if word.isdigit() or word.lower() in triggers:
+            start = text.rfind(" ", 0, max(0, m.start() - WINDOW_BEFORE)) + 1
+            end = text.find(" ", m.end() + WINDOW_AFTER)
+            end = len(text) if end < 0 else end
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end])
+    pieces, done = [], 0
+    for start, end in windows:
+        pieces += [" " * (start - done), text[start:end]]
+        done = end
+    return "".join(pieces) + " " * (len(text) - done)
+
+
 def _scan(ctx: Context) -> list[_Found]:
     """Every reading of every pattern, then the longest non-overlapping ones, in text order."""
     found = []
+    searchable = _searchable_text(ctx.text)
     for order, pattern in enumerate(_patterns()):
-        for m in pattern.regex.finditer(ctx.text):
+        for m in pattern.regex.finditer(searchable):
             if m.end() > m.start() and not ctx.text[m.start()].isspace():
-                reading = pattern.resolve(_Groups(m), ctx)
+                reading = pattern.resolve(_Groups(m, ctx.text), ctx)
                 if reading is not None:
                     end = m.start() + len(m.group().rstrip())
                     found.append(_Found(m.start(), end, order, reading))
