@@ -4,7 +4,8 @@
 
 Matches predictions to gold attributions as ../shared/eval/score_attribution.py does (cue overlap,
 one-to-one, greedy), then counts misses by gold cue, false positives by predicted cue lemma, and,
-among matches, wrong sources and weak contents by kind. Reads the corpus at run time; stores nothing.
+among matches, wrong sources and weak contents by kind; last, the precision of each cue lemma (run
+on the train split, it tells which verbs to keep in models/cue_verbs.txt). Reads the corpus at run time; stores nothing.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ def main() -> None:
             predicted[claim["doc"]].append(claim)
 
     misses, false_positives, wrong_source, weak_content = Counter(), Counter(), Counter(), Counter()
+    true_positives = Counter()
     examples: dict[str, list[str]] = {}
     for text_path in texts:
         anns = sorted((args.split_dir / "attributions").glob(text_path.stem + "_*.ann"))
@@ -100,6 +102,7 @@ def main() -> None:
             used_g.add(j)
             p, g = preds[i], gold[j]
             lemma = p["cue"]["lemma"]
+            true_positives[lemma] += 1
             if (p["source"] is None) != (not g["source"]) or (
                     g["source"] and overlap(fragments(p["source"]), g["source"]) == 0):
                 wrong_source[lemma] += 1
@@ -130,6 +133,11 @@ def main() -> None:
         print(f"\n{title}: {sum(counter.values())}")
         for key, count in counter.most_common(args.top):
             print(f"  {count:5d}  {key}")
+    print("\nprecision by cue lemma (found at least 8 times): lemma, correct, wrong, precision")
+    for lemma, _ in (true_positives + false_positives).most_common():
+        found = true_positives[lemma] + false_positives[lemma]
+        if found >= 8:
+            print(f"  {lemma:15s} {true_positives[lemma]:5d} {false_positives[lemma]:5d}  {true_positives[lemma] / found:.2f}")
     for title, shown in examples.items():
         print(f"\nexamples of {title}:")
         for example in shown:
