@@ -8,11 +8,12 @@ changed; a token is split only when a boundary falls inside it (`reste .... Next
 
 from __future__ import annotations
 
-import bisect
 import heapq
 import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -92,13 +93,15 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         starts = self.sentence_starts(doc.text)
-        token_starts = [token.idx for token in doc]
-        inside = [p for p in starts if token_starts[bisect.bisect_right(token_starts, p) - 1] != p]
+        token_starts = doc.to_array(IDX)
+        inside = [p for p in starts if token_starts[numpy.searchsorted(token_starts, p, side="right") - 1] != p]
         if inside:
             split_tokens_at(doc, token_starts, inside)
-        start_set = set(starts)
-        for token in doc[1:]:
-            token.is_sent_start = token.idx in start_set or token.is_sent_start is True
+        set_before = doc.to_array([SENT_START, IDX])
+        flags = numpy.where(numpy.isin(set_before[:, 1], starts), 1, -1)
+        flags[set_before[:, 0] == 1] = 1
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64"))
         return doc
 
     def sentence_starts(self, text: str) -> list[int]:
@@ -316,12 +319,12 @@ def _follows(prior: str, label: str) -> bool:
     return not prior.isdigit() and ord(label) == ord(prior) + 1
 
 
-def split_tokens_at(doc: Doc, token_starts: list[int], offsets: list[int]) -> None:
+def split_tokens_at(doc: Doc, token_starts, offsets: list[int]) -> None:
     """Split the tokens that contain the given character offsets, keeping the text."""
     cuts: dict[int, list[int]] = {}
     for p in offsets:
-        i = bisect.bisect_right(token_starts, p) - 1
-        cuts.setdefault(i, []).append(p - token_starts[i])
+        i = int(numpy.searchsorted(token_starts, p, side="right")) - 1
+        cuts.setdefault(i, []).append(p - int(token_starts[i]))
     with doc.retokenize() as retokenizer:
         for i, points in cuts.items():
             token = doc[i]
