@@ -57,10 +57,10 @@ class Attribution:
     assigns=["doc._.attributions", "doc._.quotes"],
     requires=["token.dep", "token.lemma", "token.pos"],
 )
-def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_phrases: str,
+def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns: str, cue_phrases: str,
                             layout_rules: str) -> "AttributionFinder":
-    return AttributionFinder(read_cue_verbs(load_lexicon(cue_verbs)), tuple(load_lexicon(cue_phrases)),
-                             LayoutRules.from_json(load_json(layout_rules)))
+    return AttributionFinder(read_cue_verbs(load_lexicon(cue_verbs)), read_cue_verbs(load_lexicon(cue_nouns)),
+                             tuple(load_lexicon(cue_phrases)), LayoutRules.from_json(load_json(layout_rules)))
 
 
 def read_cue_verbs(lines: tuple[str, ...]) -> dict[str, CueVerb]:
@@ -105,8 +105,10 @@ class LayoutRules:
 class AttributionFinder:
     """Finds cue verbs and cue phrases with their sources and contents, sentence by sentence."""
 
-    def __init__(self, cue_verbs: dict[str, CueVerb], cue_phrases: tuple[str, ...], layout: LayoutRules):
+    def __init__(self, cue_verbs: dict[str, CueVerb], cue_nouns: dict[str, CueVerb], cue_phrases: tuple[str, ...],
+                 layout: LayoutRules):
         self.cue_verbs = cue_verbs
+        self.cue_nouns = cue_nouns
         self.cue_phrases = tuple(tuple(phrase.split()) for phrase in cue_phrases)
         self.layout = layout
 
@@ -118,10 +120,14 @@ class AttributionFinder:
             found.extend(self._phrase_attributions(sent, quotes))
             claimed_cues = {a.cue[0] for a in found}
             for token in sent:
-                entry = self.cue_verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
-                if entry is None or token.idx in claimed_cues or _inside_quote(token, quotes):
+                if token.idx in claimed_cues or _inside_quote(token, quotes):
                     continue
-                attribution = verb_attribution(token, entry, quotes)
+                lemma = token.lemma_.lower()
+                attribution = None
+                if token.pos_ == "VERB" and lemma in self.cue_verbs:
+                    attribution = verb_attribution(token, self.cue_verbs[lemma], quotes)
+                elif token.pos_ == "NOUN" and lemma in self.cue_nouns:
+                    attribution = noun_attribution(token, self.cue_nouns[lemma], quotes)
                 if attribution is not None:
                     found.append(attribution)
         doc._.attributions = tuple(sorted(found, key=lambda a: a.cue))
@@ -159,6 +165,43 @@ def verb_attribution(cue: Token, entry: CueVerb, quotes: tuple[CharRange, ...]) 
         content=tuple(fragments),
         kind=content_kind(fragments, quotes),
     )
+
+
+def noun_attribution(cue: Token, entry: CueVerb, quotes: tuple[CharRange, ...]) -> Attribution | None:
+    """"Trump's claim that ...", "criticism of the plan by the union": a noun that names the act."""
+    clauses = [child for child in cue.children if child.dep_ in ("acl", "ccomp") and
+               any(t.dep_ == "mark" and t.lower_ == "that" for t in child.children)]
+    objects = _prepositional_objects(cue, entry)
+    if clauses:
+        content = _trimmed_range(list(clauses[0].subtree))
+    elif objects:
+        content = _trimmed_range(_before_set_off_clause(list(objects[0].subtree), objects[0]))
+    else:
+        return None
+    if content is None:
+        return None
+    end = _cue_end(cue, entry)
+    cue_range = (cue.idx, end.idx + len(end.text))
+    fragments = _extend_to_quotes([content], quotes, cue_range)
+    return Attribution(cue=cue_range, cue_lemma=cue.lemma_.lower(), source=_noun_source(cue),
+                       content=tuple(fragments), kind=content_kind(fragments, quotes))
+
+
+def _noun_source(cue: Token) -> CharRange | None:
+    """The possessor ("Trump's claim"), the agent ("a warning by/from the agency"), or the subject of
+    the verb the noun is the object of ("she made the claim")."""
+    for child in cue.children:
+        if child.dep_ == "poss":
+            return _trimmed_range([t for t in child.subtree if t.dep_ != "case"])
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return _trimmed_range(list(objects[0].subtree))
+    if cue.dep_ == "dobj":
+        subjects = [child for child in cue.head.children if child.dep_ in SUBJECTS]
+        if subjects:
+            return _trimmed_range(list(subjects[0].subtree))
+    return None
 
 
 def _content(cue: Token, entry: CueVerb, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
