@@ -92,6 +92,8 @@ class SentenceSplitter:
         self.lex = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
         starts = self.sentence_starts(doc.text)
         token_starts = doc.to_array(IDX)
         inside = [p for p in starts if token_starts[numpy.searchsorted(token_starts, p, side="right") - 1] != p]
