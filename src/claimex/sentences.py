@@ -4,6 +4,11 @@ The splitter reads `doc.text` in one left-to-right pass over line breaks, list i
 terminal punctuation (. ! ? … and their closing quotes/brackets), decides each boundary, and
 sets `is_sent_start` on every token (True or False), so the parser follows it. The text is never
 changed; a token is split only when a boundary falls inside it (`reste .... Next`).
+
+Quotations: punctuation closing a quotation ends the sentence only if what follows starts one
+(`"Great." she said` stays whole, `"Stop!" She left.` splits; `"Why?" Smith asked.` stays whole).
+Inside a quotation of several sentences, periods end sentences (as Wikinews gold does), but
+! and ? do not when the quotation continues its sentence.
 """
 
 from __future__ import annotations
@@ -129,7 +134,7 @@ class SentenceSplitter:
                 open_zones.append(zones[zone_i])
                 zone_i += 1
             open_zones = [z for z in open_zones if z[1] > s]
-            return any(close > y and (by_quotes or strong) for _, close, strong in open_zones)
+            return any(close > y and (by_quotes or shields_periods) for _, close, shields_periods in open_zones)
 
         for pos, kind, m in heapq.merge(list_items(text), self._events(text)):
             if kind == "newline":
@@ -150,6 +155,7 @@ class SentenceSplitter:
 
     @staticmethod
     def _events(text: str):
+        """(offset, kind, match) for line breaks and punctuation clusters, in text order."""
         for m in EVENTS.finditer(text):
             yield m.start(), "newline" if m.group("newline") is not None else "cluster", m
 
@@ -172,7 +178,7 @@ class SentenceSplitter:
             if "!" in term and word in self.lex.exclamation_words:
                 return []
             return [] if self._speaker_follows(text, m, y) else [y]
-        if len(term) == 1 and term == ".":
+        if term == ".":
             if self._speaker_follows(text, m, y):
                 return []
             return [y] if self._period_ends_sentence(text, word, s, y, last) else []
