@@ -31,6 +31,13 @@ SPEAKERS_OF_THE_ROOM = {"i", "you", "we"}
 # Prepositions that complete an object as part of the content: "blamed X for Y", "accused X of Y".
 OBJECT_COMPLEMENTS = {"as", "for", "of"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+NAMED_SOURCES = {"PERSON", "ORG", "NORP", "GPE"}
+SPEAKER_NOUNS = {
+    "official", "spokesman", "spokeswoman", "spokesperson", "leader", "critic", "supporter", "lawmaker",
+    "senator", "governor", "president", "minister", "candidate", "nominee", "campaign", "party", "group",
+    "union", "company", "administration", "government", "committee", "democrat", "republican", "voter",
+    "expert", "analyst", "activist", "advocate", "aide", "adviser", "advisor", "source", "economist",
+}
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class CueVerb:
 
     prepositions: frozenset[str]
     clause_only: bool
+    named_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,11 +72,11 @@ def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns:
 
 
 def read_cue_verbs(lines: tuple[str, ...]) -> dict[str, CueVerb]:
-    """`lemma [preposition ...] [!clause]` lines as a lemma -> CueVerb table."""
+    """`lemma [preposition ...] [!clause] [!named]` lines as a lemma -> CueVerb table."""
     table = {}
     for line in lines:
         lemma, *rest = line.split()
-        table[lemma] = CueVerb(frozenset(w for w in rest if w != "!clause"), "!clause" in rest)
+        table[lemma] = CueVerb(frozenset(w for w in rest if not w.startswith("!")), "!clause" in rest, "!named" in rest)
     return table
 
 
@@ -149,6 +157,8 @@ class AttributionFinder:
 def verb_attribution(cue: Token, entry: CueVerb, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """The attribution a cue verb heads, or None when it has no content."""
     if entry.clause_only and _spoken_in_the_room(cue):
+        return None
+    if entry.named_source and not _has_named_subject(cue):
         return None
     cue_end = _cue_end(cue, entry)
     fragments = _content(cue, entry, quotes)
@@ -270,6 +280,20 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
         if end > start:
             return (start, len(text[:end].rstrip()))
     return None
+
+
+def _has_named_subject(cue: Token) -> bool:
+    """The subject names a person or a body ("Clinton wants", "the union opposes"), or is "he",
+    "she" or "they"; "the plan would support" is no stance of anyone's."""
+    verb = cue
+    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        verb = verb.head
+    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    if not subjects:
+        return False
+    head = subjects[0]
+    return (head.ent_type_ in NAMED_SOURCES or head.pos_ == "PROPN" or head.lower_ in ("he", "she", "they")
+            or head.lemma_.lower() in SPEAKER_NOUNS)
 
 
 def _spoken_in_the_room(cue: Token) -> bool:
