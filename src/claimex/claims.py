@@ -13,8 +13,9 @@ from claimex.boilerplate import in_boilerplate, outside_boilerplate
 from claimex.dates import find_dates
 from claimex.entities import ORGANISATIONS, PEOPLE, PLACES, find_entities
 from claimex.numbers import find_numbers
-from claimex.schema import Claim, Content, Cue, Mentions, Sentence, SentenceRef, Source, Span
+from claimex.schema import Claim, Content, Cue, Mentions, NestedClaim, Sentence, SentenceRef, Source, Span
 from claimex.sources import source_name
+
 
 def sentences_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None) -> list[Sentence]:
     """One record per sentence, with the mentions inside it."""
@@ -33,18 +34,35 @@ def claims_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None) -
     sentence_starts = [start for start, _ in sentences]
     claims = []
     covered: list[CharRange] = []
-    for attribution in doc._.attributions:
-        if in_boilerplate(doc, *attribution.cue):
-            continue
+    attributions = [a for a in doc._.attributions if not in_boilerplate(doc, *a.cue)]
+    for attribution, inner in nest_attributions(attributions):
         covered.extend([attribution.cue, *attribution.content])
         index = max(0, bisect.bisect_right(sentence_starts, attribution.cue[0]) - 1)
-        claims.append(_attributed_claim(doc, doc_name, attribution, index, sentences[index], mentions))
+        claims.append(_attributed_claim(doc, doc_name, attribution, inner, index, sentences[index], mentions))
     for index, (start, end) in enumerate(sentences):
         if _is_unattributed_claim(doc, start, end, covered):
             content_start, content_end = outside_boilerplate(doc, start, end)
             content = Content(text=doc.text[content_start:content_end], start=content_start, end=content_end)
             claims.append(_claim(doc, doc_name, "unattributed", index, (start, end), content, None, None, mentions))
     return sorted(claims, key=lambda claim: (claim.sentence.index, claim.content.start))
+
+
+def nest_attributions(attributions: list[Attribution]) -> list[tuple[Attribution, list[Attribution]]]:
+    """Each outermost attribution with those whose cue lies inside its content (one level: what a
+    quoted speaker attributes to others stays inside the quote's claim), both in text order."""
+    widest_first = sorted(attributions, key=lambda a: (a.content[0][0] - a.content[-1][1], a.cue))
+    outer: list[tuple[Attribution, list[Attribution]]] = []
+    for attribution in widest_first:
+        host = next((inner for candidate, inner in outer if _cue_inside(attribution, candidate)), None)
+        if host is None:
+            outer.append((attribution, []))
+        else:
+            host.append(attribution)
+    return sorted(((a, sorted(inner, key=lambda i: i.cue)) for a, inner in outer), key=lambda pair: pair[0].cue)
+
+
+def _cue_inside(attribution: Attribution, host: Attribution) -> bool:
+    return any(start <= attribution.cue[0] < end for start, end in host.content)
 
 
 def sentence_ranges(doc: Doc) -> list[CharRange]:
@@ -82,12 +100,21 @@ class DocMentions:
             inside[field] = [m for m in found[first:last] if m.end <= end]
         return Mentions(**inside)
 
-    def people(self) -> list:
+    def speakers(self) -> list:
+        """The people and organisations, who can be the source of a claim."""
         return self.by_field["people"] + self.by_field["organisations"]
 
 
-def _attributed_claim(doc: Doc, doc_name: str, attribution: Attribution, index: int, sentence: CharRange,
-                      mentions: DocMentions) -> Claim:
+def _attributed_claim(doc: Doc, doc_name: str, attribution: Attribution, inner: list[Attribution], index: int,
+                      sentence: CharRange, mentions: DocMentions) -> Claim:
+    content, source, cue = _parts(doc, attribution, mentions)
+    nested = [NestedClaim(kind=a.kind, **dict(zip(("content", "source", "cue"), _parts(doc, a, mentions))))
+              for a in inner]
+    return _claim(doc, doc_name, attribution.kind, index, sentence, content, source, cue, mentions, nested)
+
+
+def _parts(doc: Doc, attribution: Attribution, mentions: DocMentions) -> tuple[Content, Source | None, Cue]:
+    """The content, source and cue spans of an attribution."""
     text = doc.text
     fragments = attribution.content
     start, end = fragments[0][0], fragments[-1][1]
@@ -100,12 +127,12 @@ def _attributed_claim(doc: Doc, doc_name: str, attribution: Attribution, index: 
     source = None
     if attribution.source is not None:
         s, e = attribution.source
-        source = Source(text=text[s:e], start=s, end=e, name=source_name(doc, (s, e), mentions.people()))
-    return _claim(doc, doc_name, attribution.kind, index, sentence, content, source, cue, mentions)
+        source = Source(text=text[s:e], start=s, end=e, name=source_name(doc, (s, e), mentions.speakers()))
+    return content, source, cue
 
 
 def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, content: Content,
-           source: Source | None, cue: Cue | None, mentions: DocMentions) -> Claim:
+           source: Source | None, cue: Cue | None, mentions: DocMentions, nested: list[NestedClaim] = ()) -> Claim:
     parts = [content] + [part for part in (source, cue) if part is not None]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     fingerprint = f"{kind}|{content.start}|{content.end}|{cue.start if cue else ''}|{content.text}"
@@ -117,6 +144,7 @@ def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, 
         content=content,
         source=source,
         cue=cue,
+        nested=list(nested),
         hedges=[Span(text=doc.text[s:e], start=s, end=e) for s, e in doc._.hedges if start <= s and e <= end],
         **mentions.within(start, end).model_dump(),
     )

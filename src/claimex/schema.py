@@ -48,6 +48,9 @@ class NumberMention(Span):
     magnitude: Union[str, None] = Field(
         default=None, description='an order of magnitude rather than a count: "hundreds", "tens of thousands"'
     )
+    kind: Literal["count", "ordinal"] = Field(
+        default="count", description='"ordinal" for a position in a series ("third", "21st"), not a count'
+    )
 
 
 class DateMention(Span):
@@ -92,6 +95,15 @@ class Mentions(Record):
     people: list[Entity] = []
 
 
+class NestedClaim(Record):
+    """An attribution inside another claim's content ("the engineers tell me ..." within a quote)."""
+
+    kind: ClaimKind
+    content: Content
+    source: Union[Source, None]
+    cue: Cue
+
+
 class Claim(Record):
     """One statement the article reports: who (source) says (cue) what (content)."""
 
@@ -103,6 +115,8 @@ class Claim(Record):
     content: Content
     source: Union[Source, None]
     cue: Union[Cue, None]
+    nested: list[NestedClaim] = Field(
+        default=[], description="attributions whose cue lies inside this claim's content, in text order")
     hedges: list[Span] = []
     dates: list[DateMention] = []
     places: list[Entity] = []
