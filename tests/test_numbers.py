@@ -45,11 +45,19 @@ def only_number(nlp, sentence: str):
         ("Some 40 journalists were detained.", "Some 40", 40, "journalist", "approximately"),
         ("Forty or more houses were flooded.", "Forty or more", 40, "house", "more_than"),
         ("The park covers 12 km along the river.", "12", 12, "km", None),
+        ("The couple paid a quarter of a million dollars for it.", "a quarter of a million dollars", 250_000, "USD",
+         None),
+        ("The charity raised half a million euros.", "half a million euros", 500_000, "EUR", None),
+        ("The museum had two and a half million visitors.", "two and a half million", 2_500_000, "visitor", None),
+        ("The rally drew about 300 people.", "about 300", 300, "people", "approximately"),
+        ("Savers can read more about 529 plans online.", "529", 529, "plan", None),
+        ("Parents asked about 12 schools in the area.", "12", 12, "school", None),
+        ("Every parent got one of the 40 tickets.", "40", 40, "ticket", None),
     ],
 )
 def test_value_unit_and_qualifier(nlp, sentence, text, value, unit, qualifier):
     mention = only_number(nlp, sentence)
-    assert (mention.text, mention.unit, mention.qualifier) == (text, unit, qualifier)
+    assert (mention.text, mention.unit, mention.qualifier, mention.kind) == (text, unit, qualifier, "count")
     assert mention.value == pytest.approx(value)
     assert type(mention.value) is type(value)
 
@@ -71,6 +79,56 @@ def test_ranges(nlp, sentence, text, low, high, unit):
 
 
 @pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("She finished third in the race.", "third", 3),
+        ("The twenty-first summit opened on Monday.", "twenty-first", 21),
+        ("It was the 21st meeting of the council.", "21st", 21),
+        ("The 1,000th visitor won a prize.", "1,000th", 1000),
+        ("It was the one hundred and forty second sitting of the court.", "one hundred and forty second", 142),
+        ("The town marks the two thousand and fifth day of the siege.", "two thousand and fifth", 2005),
+        ("The firm celebrated its hundredth birthday.", "hundredth", 100),
+        ("She won a fifth term in office.", "fifth", 5),
+        ("The team came 2nd in the league.", "2nd", 2),
+    ],
+)
+def test_ordinals_are_not_counts(nlp, sentence, text, value):
+    mention = only_number(nlp, sentence)
+    assert (mention.text, mention.value, mention.kind, mention.unit, mention.qualifier) == (
+        text, value, "ordinal", None, None,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, counts",
+    [
+        ("The court ruled in a 5-4 decision.", [("5", 5), ("4", 4)]),
+        ("The bill passed by a 52-48 vote.", [("52", 52), ("48", 48)]),
+        ("The judges upheld the ban in a 6-3 Supreme Court ruling.", [("6", 6), ("3", 3)]),
+        ("The home side won 2-1 on Sunday.", [("2", 2), ("1", 1)]),
+        ("The match ended in a 2-2 draw.", [("2", 2), ("2", 2)]),
+    ],
+)
+def test_scores_are_not_ranges(nlp, sentence, counts):
+    mentions = find_numbers(nlp(sentence))
+    assert [(m.text, m.value, m.qualifier, m.kind) for m in mentions] == [
+        (text, value, None, "count") for text, value in counts
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, low, high",
+    [
+        ("He got a 3-5 year sentence.", "3-5", 3, 5),
+        ("Between 10-20 votes were cast.", "Between 10-20", 10, 20),
+    ],
+)
+def test_upward_pairs_without_a_score_word_stay_ranges(nlp, sentence, text, low, high):
+    mention = only_number(nlp, sentence)
+    assert (mention.text, mention.qualifier, mention.low, mention.high) == (text, "range", low, high)
+
+
+@pytest.mark.parametrize(
     "sentence, text, value, magnitude",
     [
         ("Hundreds of people queued for bread.", "Hundreds", 100, "hundreds"),
@@ -86,8 +144,6 @@ def test_magnitudes_keep_their_word(nlp, sentence, text, value, magnitude):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "She finished third in the race.",
-        "The twenty-first summit opened on Monday.",
         "The law was passed in 2017.",
         "The meeting is at 5 p.m. on Friday.",
         "The vote was held on March 5.",
@@ -99,6 +155,15 @@ def test_magnitudes_keep_their_word(nlp, sentence, text, value, magnitude):
         "The mine, Federal No. 2, closed in the spring.",
         "The president flew on Marine One to the base.",
         "They met at 6 o’clock in the morning.",
+        "The shop opened on May 3rd and shut on the 9th of June.",
+        "The strike began on the fifth of June.",
+        "Hold on a second, she said.",
+        "At first, nobody noticed the leak.",
+        "He first denied the claims.",
+        "He was the best one in the class.",
+        "She wants a bigger one.",
+        "One of them was arrested.",
+        "Neighbours helped one another.",
     ],
 )
 def test_non_counts_are_left_out(nlp, sentence):
@@ -121,8 +186,9 @@ def test_mentions_in_text_order_with_exact_offsets(nlp):
         "reached between 10 and 20 towns; hundreds of thousands fled, up 12% on the third day."
     )
     mentions = find_numbers(nlp(text))
-    assert [m.text for m in mentions] == [
-        "Nearly forty", "twenty-one", "$4.5 billion", "between 10 and 20", "hundreds of thousands", "12%",
+    assert [(m.text, m.kind) for m in mentions] == [
+        ("Nearly forty", "count"), ("twenty-one", "count"), ("$4.5 billion", "count"),
+        ("between 10 and 20", "count"), ("hundreds of thousands", "count"), ("12%", "count"), ("third", "ordinal"),
     ]
     assert all(text[m.start:m.end] == m.text for m in mentions)
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)

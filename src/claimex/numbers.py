@@ -1,9 +1,11 @@
-"""Counts and amounts in a Doc: "nearly forty people", "$4.5 billion", "12%", "between 10 and 20".
+"""Counts, amounts and ordinals in a Doc: "nearly forty people", "$4.5 billion", "12%", "the 21st".
 
 One left-to-right pass over the tokens. A number phrase is read from digits or number words, then
 widened by what surrounds it: a currency before or after, a percent sign, a range, a qualifier
-("more than", "nearly"). Years, days of the month, clock times, ordinals and numbers that are part
-of a name ("Boeing 737") are not counts and are left out.
+("more than", "nearly"). Ordinals ("third", "21st", "one hundred and forty second") are kept with
+kind "ordinal" and nothing around them. Years, days of the month, clock times, pronoun "one" ("the
+best one") and numbers that are part of a name ("Boeing 737") are left out. A score ("a 5-4 ruling")
+is two counts, not a range.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ class Lexicon:
     magnitudes: dict[str, int]
     magnitudes_before_of: dict[str, int]
     fractions: dict[str, int]
-    ordinals: frozenset[str]
+    ordinals: dict[str, tuple[str, int]]
+    ordinal_suffixes: frozenset[str]
     qualifiers: dict[tuple[str, ...], Qualifier]
     strict_qualifiers: frozenset[str]
     trailing_qualifiers: dict[tuple[str, ...], Qualifier]
@@ -49,6 +52,9 @@ class Lexicon:
     time_markers: frozenset[str]
     pronoun_one_determiners: frozenset[str]
     name_entity_types: frozenset[str]
+    score_words: frozenset[str]
+    topic_words_before_about: frozenset[str]
+    pronoun_one_objects: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,7 +77,8 @@ def lexicon() -> Lexicon:
         magnitudes=data["magnitudes"],
         magnitudes_before_of=data["magnitudes_before_of"],
         fractions=data["fractions"],
-        ordinals=frozenset(data["ordinals"]),
+        ordinals={word: (_kind_of(value), value) for word, value in data["ordinals"].items()},
+        ordinal_suffixes=frozenset(data["ordinal_suffixes"]),
         qualifiers={k: v for k, v in qualifiers.items() if k not in trailing},
         strict_qualifiers=frozenset(data["strict_qualifiers"]),
         trailing_qualifiers={k: v for k, v in qualifiers.items() if k in trailing},
@@ -86,7 +93,21 @@ def lexicon() -> Lexicon:
         time_markers=frozenset(data["time_markers"]),
         pronoun_one_determiners=frozenset(data["pronoun_one_determiners"]),
         name_entity_types=frozenset(data["name_entity_types"]),
+        score_words=frozenset(data["score_words"]),
+        topic_words_before_about=frozenset(data["topic_words_before_about"]),
+        pronoun_one_objects=frozenset(data["pronoun_one_objects"]),
     )
+
+
+def _kind_of(value: int) -> str:
+    """The grammar kind of an ordinal word's value: 3 "units", 13 "teens", 30 "tens", 100 "hundreds"."""
+    if value < 10:
+        return "units"
+    if value < 20:
+        return "teens"
+    if value < 100:
+        return "tens"
+    return "hundreds" if value == 100 else "scales"
 
 
 @dataclass(frozen=True)
@@ -101,6 +122,7 @@ class Reading:
     magnitude: Optional[str] = None
     plain_digits: bool = False
     words: bool = False
+    ordinal: bool = False
 
 
 class _Accumulator:
@@ -179,9 +201,11 @@ def _read_number(doc: Doc, i: int, lex: Lexicon) -> Optional[Reading]:
     if lower == "half":
         if i > 0 and doc[i - 1].lower_ in lex.ordinals:
             return None
-        return Reading(i, i + 1, token.idx + len(token), Fraction(1, 2))
+        return _scaled(doc, Reading(i, i + 1, token.idx + len(token), Fraction(1, 2)), lex, article=True)
     if lower in lex.words:
         return _read_words(doc, i, lex, _Accumulator(), i)
+    if lower in lex.ordinals:
+        return _read_words(doc, i, lex, _Accumulator(), i) if _is_ordinal_word(doc, i, inside=False) else None
     if token.text[0].isdigit():
         return _read_digits(doc, i, lex)
     return None
@@ -196,6 +220,8 @@ def _read_digits(doc: Doc, i: int, lex: Lexicon) -> Optional[Reading]:
     whole, decimals, suffix = match.groups()
     value = Fraction(whole.replace(",", "") + (decimals or ""))
     if suffix:
+        if suffix.lower() in lex.ordinal_suffixes and not decimals:
+            return Reading(i, i + 1, token.idx + len(token), value, ordinal=True)
         if suffix.lower() not in lex.suffixes:
             return None
         multiplier = lex.suffixes[suffix.lower()]
@@ -210,14 +236,23 @@ def _read_digits(doc: Doc, i: int, lex: Lexicon) -> Optional[Reading]:
     reading = _read_words(doc, i + 1, lex, accumulator, i)
     plain = reading.end == i + 1 and not decimals and "," not in whole
     return Reading(reading.start, reading.end, reading.end_char, reading.value, reading.multiplier,
-                   plain_digits=plain)
+                   plain_digits=plain, ordinal=reading.ordinal)
 
 
 def _read_words(doc: Doc, i: int, lex: Lexicon, accumulator: _Accumulator, start: int) -> Reading:
-    """Number words from token `i` on, as far as the grammar goes ("one hundred and five")."""
+    """Number words from token `i` on, as far as the grammar goes ("one hundred and five").
+
+    An ordinal word ends the phrase and makes it an ordinal: "one hundred and forty second".
+    """
     j = end = i
     while j < len(doc):
         lower = doc[j].lower_
+        if lower in lex.ordinals:
+            inside = accumulator.last is not None
+            if _is_ordinal_word(doc, j, inside) and accumulator.take(*lex.ordinals[lower]):
+                last = doc[j]
+                return Reading(start, j + 1, last.idx + len(last), accumulator.value, words=True, ordinal=True)
+            break
         if lower in lex.words and accumulator.take(*lex.words[lower]):
             j = end = j + 1
         elif lower == "and" and accumulator.last in ("hundred", "scale") and _next_kind(doc, j, lex) in (
@@ -230,10 +265,48 @@ def _read_words(doc: Doc, i: int, lex: Lexicon, accumulator: _Accumulator, start
             j += 1
         else:
             break
-    value, end = _fraction_or_half(doc, end, lex, accumulator)
-    last = doc[end - 1]
-    return Reading(start, end, last.idx + len(last), value, accumulator.multiplier,
-                   words=end > i)
+    value, widened = _fraction_or_half(doc, end, lex, accumulator)
+    last = doc[widened - 1]
+    reading = Reading(start, widened, last.idx + len(last), value, accumulator.multiplier, words=widened > i)
+    return _scaled(doc, reading, lex) if widened > end else reading
+
+
+def _is_ordinal_word(doc: Doc, i: int, inside: bool) -> bool:
+    """Whether the ordinal word at `i` is one here, unlike "wait a second", "at first", "he first said".
+
+    `inside` is true when the word ends a longer number ("twenty-first"); "second" as a time is never
+    one ("a twenty second slot").
+    """
+    token = doc[i]
+    if token.tag_.startswith("VB"):
+        return False
+    if token.lower_ == "second" and (token.tag_ in ("NN", "NNS") or token.ent_type_ == "TIME"):
+        return False
+    if inside:
+        return True
+    if token.lower_ == "first" and i > 0 and doc[i - 1].lower_ == "at":
+        return False
+    return not (token.tag_ == "RB" and token.head.i > i and token.head.pos_ in ("VERB", "AUX"))
+
+
+def _scaled(doc: Doc, reading: Reading, lex: Lexicon, article: bool = False) -> Reading:
+    """A fraction times the scale word after it: "a quarter of a million", "two and a half million".
+
+    `article` allows "half a million"; "of a" is always allowed.
+    """
+    j = reading.end
+    words = [t.lower_ for t in doc[j:j + 2]]
+    if words and words[0] == "of" and words[1:] in (["a"], ["an"]):
+        j += 2
+    elif article and words[:1] in (["a"], ["an"]):
+        j += 1
+    if j >= len(doc):
+        return reading
+    scale_word = doc[j]
+    kind, scale = lex.words.get(scale_word.lower_, ("", 0))
+    if kind not in ("hundreds", "scales") or scale_word.lower_.endswith("s"):
+        return reading
+    return Reading(reading.start, j + 1, scale_word.idx + len(scale_word), reading.value * scale, scale, words=True)
 
 
 def _fraction_or_half(doc: Doc, end: int, lex: Lexicon, accumulator: _Accumulator) -> tuple[Fraction, int]:
@@ -266,15 +339,18 @@ def _read_magnitude(doc: Doc, i: int, lex: Lexicon) -> Optional[Reading]:
 
 
 def _read_after_article(doc: Doc, i: int, lex: Lexicon) -> Optional[Reading]:
-    """"a dozen", "a million", "a third of", "a quarter of"."""
+    """"a dozen", "a million", "a third of", "a quarter of", "a quarter of a million", "a half million"."""
     following = doc[i + 1].lower_
     kind = lex.words.get(following, ("", 0))[0]
     if kind in ("hundreds", "scales") and following not in lex.magnitudes:
         return _read_words(doc, i + 1, lex, _Accumulator(Fraction(1), last="units"), i)
     has_of = i + 2 < len(doc) and doc[i + 2].lower_ == "of"
-    if following in lex.fractions and not following.endswith("s") and has_of:
+    if following in lex.fractions and not following.endswith("s"):
         word = doc[i + 1]
-        return Reading(i, i + 2, word.idx + len(word), Fraction(1, lex.fractions[following]))
+        fraction = Reading(i, i + 2, word.idx + len(word), Fraction(1, lex.fractions[following]))
+        scaled = _scaled(doc, fraction, lex)
+        if scaled is not fraction or has_of:
+            return scaled
     return None
 
 
@@ -292,7 +368,7 @@ def _end_of_range_from(doc: Doc, reading: Reading, lex: Lexicon) -> int:
 
 
 def _is_not_a_count(doc: Doc, reading: Reading, lex: Lexicon) -> bool:
-    """Years, days of the month, clock times, ordinals, pronoun "one", numbers inside names."""
+    """Years, days of the month, clock times, pronoun "one", numbers inside names."""
     first = doc[reading.start]
     before = doc[reading.start - 1].lower_ if reading.start > 0 else ""
     after = doc[reading.end].lower_ if reading.end < len(doc) else ""
@@ -303,9 +379,9 @@ def _is_not_a_count(doc: Doc, reading: Reading, lex: Lexicon) -> bool:
         return True
     if reading.words and first.is_title and not first.is_sent_start and doc[reading.start - 1].pos_ == "PROPN":
         return True
-    if reading.plain_digits:
+    if reading.plain_digits or reading.ordinal:
         value = int(reading.value)
-        if len(first) == 4 and 1800 <= value <= 2100 and (
+        if reading.plain_digits and len(first) == 4 and 1800 <= value <= 2100 and (
             first.ent_type_ == "DATE" or before in lex.year_prepositions or before in lex.months
             or before in lex.year_determiners
         ):
@@ -313,25 +389,37 @@ def _is_not_a_count(doc: Doc, reading: Reading, lex: Lexicon) -> bool:
         after_of = doc[reading.end + 1].lower_ if after == "of" and reading.end + 1 < len(doc) else ""
         if 1 <= value <= 31 and (before in lex.months or after in lex.months or after_of in lex.months):
             return True
-    if reading.words and _continues_as_ordinal(doc, reading.end, lex):
+    return first.lower_ == "one" and reading.end == reading.start + 1 and _is_pronoun_one(doc, reading.start, lex)
+
+
+def _is_pronoun_one(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """"one" standing for a noun: "no one", "the one who", "the best one", "a new one", "one of them"."""
+    token = doc[i]
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = [t.lower_ for t in doc[i + 1:i + 3]]
+    if token.pos_ == "PRON" or before in lex.pronoun_one_determiners or after[:1] == ["another"]:
         return True
-    return first.lower_ == "one" and reading.end == reading.start + 1 and (
-        first.pos_ == "PRON" or before in lex.pronoun_one_determiners
+    if after[:1] == ["of"] and after[1:] and after[1] in lex.pronoun_one_objects:
+        return True
+    j = i - 1
+    while j >= 0 and doc[j].tag_ in ("JJ", "JJR", "JJS", "RB", "RBR", "RBS"):
+        j -= 1
+    return 0 <= j < i - 1 and (
+        doc[j].lower_ in lex.pronoun_one_determiners or doc[j].lower_ in ("a", "an") or doc[j].tag_ == "PRP$"
     )
 
 
-def _continues_as_ordinal(doc: Doc, end: int, lex: Lexicon) -> bool:
-    """True for the cardinal head of an ordinal: "twenty-" in "twenty-first"."""
-    j = end
-    if j < len(doc) and (doc[j].lower_ == "and" or (doc[j].text in _HYPHENS and _glued(doc, j))):
-        j += 1
-    return j < len(doc) and doc[j].lower_ in lex.ordinals
-
-
 def _mention(doc: Doc, reading: Reading, lex: Lexicon, floor: int) -> tuple[NumberMention, int]:
-    """Widen a reading with currency, percent, range and qualifier; return it and the next token index."""
+    """Widen a reading with currency, percent, range and qualifier; return it and the next token index.
+
+    An ordinal is kept as read: nothing around it belongs to it.
+    """
     start_token, end_token = reading.start, reading.end
     start_char, end_char = doc[start_token].idx, reading.end_char
+    if reading.ordinal:
+        ordinal = NumberMention(text=doc.text[start_char:end_char], start=start_char, end=end_char,
+                                value=_plain(reading.value), kind="ordinal")
+        return ordinal, end_token
     unit: Optional[str] = None
     qualifier: Optional[Qualifier] = None
     low = high = None
@@ -397,9 +485,9 @@ def _currency_before(doc: Doc, i: int, lex: Lexicon) -> Optional[str]:
 
 
 def _range_end(doc: Doc, reading: Reading, lex: Lexicon) -> Optional[Reading]:
-    """The second number of "10-20", "10 to 20", "two or three", "between 10 and 20"."""
+    """The second number of "10-20", "10 to 20", "two or three", "between 10 and 20"; not of a score."""
     j = reading.end
-    if j >= len(doc) or reading.magnitude:
+    if j >= len(doc) or reading.magnitude or reading.ordinal:
         return None
     joiner = doc[j].lower_
     before = doc[reading.start - 1].lower_ if reading.start > 0 else ""
@@ -413,9 +501,31 @@ def _range_end(doc: Doc, reading: Reading, lex: Lexicon) -> Optional[Reading]:
     if j >= len(doc):
         return None
     second = _read_number(doc, j, lex)
-    if second is None or second.magnitude or _is_not_a_count(doc, second, lex):
+    if second is None or second.magnitude or second.ordinal or _is_not_a_count(doc, second, lex):
+        return None
+    if joiner in _HYPHENS and _is_score(doc, reading, second, lex):
         return None
     return second
+
+
+def _is_score(doc: Doc, first: Reading, second: Reading, lex: Lexicon) -> bool:
+    """"a 5-4 ruling", "won 3-1", "by a 52-48 vote": a result, two counts rather than a range.
+
+    A range never runs downwards; upwards, a score is named by the noun after it ("a 48-52 split") or
+    stands alone after "a" ("lost by a 3-5"), where "a 3-5 year term" is still a range.
+    """
+    if not (first.plain_digits and second.plain_digits) or _unit_after(doc, second.end, lex):
+        return False
+    if first.value >= second.value:
+        return True
+    for token in doc[second.end:second.end + 4]:
+        if token.lower_ in lex.score_words:
+            return True
+        if token.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            break
+    before = doc[first.start - 1].lower_ if first.start > 0 else ""
+    following = doc[second.end] if second.end < len(doc) else None
+    return before in ("a", "an") and (following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
 def _words_before(doc: Doc, i: int, count: int) -> list[str]:
@@ -455,8 +565,22 @@ def _qualifier_before(doc: Doc, i: int, lex: Lexicon, floor: int) -> Optional[tu
             continue
         if size == 1 and words[0] in lex.strict_qualifiers and doc[i - 1].dep_ not in ("quantmod", "advmod", "det"):
             continue
+        if words == ("about",) and _about_a_topic(doc, i, lex):
+            continue
         return lex.qualifiers[words], size
     return None
+
+
+def _about_a_topic(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """"about" meaning "concerning" before the number at `i`: "learn more about 529 plans".
+
+    The parser often reads it as a quantity modifier there, so the word before decides: a word that
+    takes a topic ("learn", "more", "questions"), unless the number is a time ("talked about 20 minutes").
+    """
+    if i < 2 or doc[i].ent_type_ in ("TIME", "DATE"):
+        return False
+    previous = doc[i - 2]
+    return previous.lower_ in lex.topic_words_before_about or previous.lemma_.lower() in lex.topic_words_before_about
 
 
 def _counted_noun(doc: Doc, reading: Reading, end: int, lex: Lexicon) -> Optional[str]:
@@ -491,7 +615,9 @@ def _next_kind(doc: Doc, i: int, lex: Lexicon) -> Optional[str]:
     if i + 1 >= len(doc):
         return None
     following = doc[i + 1].lower_
-    return "and" if following == "and" else lex.words.get(following, (None, 0))[0]
+    if following == "and":
+        return "and"
+    return (lex.words.get(following) or lex.ordinals.get(following) or (None, 0))[0]
 
 
 def _glued(doc: Doc, i: int) -> bool:
