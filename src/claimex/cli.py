@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -24,11 +26,26 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class Format(str, enum.Enum):
+    """`auto`: a table when stdout is a terminal, else JSON lines. See docs/output.md for each form."""
+
+    auto = "auto"
     jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    table = "table"
+    html = "html"
 
 
 FilesArgument = typer.Argument(..., help="Article files to read (UTF-8, UTF-16 with BOM or a legacy encoding).")
-FormatOption = typer.Option(Format.jsonl, "--format", "-f", help="Output format.")
+FormatOption = typer.Option(
+    Format.auto, "--format", "-f",
+    help="jsonl (the contract), csv, tsv, table (for people) or html (a report page); "
+         "auto: table on a terminal, jsonl otherwise.",
+)
+FieldsOption = typer.Option(
+    None, "--fields", metavar="A,B,...",
+    help="CSV/TSV columns to write, in this order (default: all; see docs/output.md).",
+)
 PublishedOption = typer.Option(
     None, "--published", metavar="YYYY-MM-DD",
     help="Publication date for resolving relative dates (default: a date at the top of the article).",
@@ -45,6 +62,7 @@ ModelOption = typer.Option(
 def extract(
     files: list[str] = FilesArgument,
     format: Format = FormatOption,
+    fields: Optional[str] = FieldsOption,
     published: Optional[str] = PublishedOption,
     output: Optional[Path] = OutputOption,
     force: bool = ForceOption,
@@ -52,14 +70,16 @@ def extract(
 ) -> None:
     """Print every claim in the articles: source, cue, content, kind, hedges and mentions."""
     from claimex.api import extract_many
+    from claimex.schema import Claim
 
-    _run(extract_many, files, published, output, force, model)
+    _run(extract_many, files, published, output, force, model, _writer(format, fields, output, Claim))
 
 
 @app.command()
 def sentences(
     files: list[str] = FilesArgument,
     format: Format = FormatOption,
+    fields: Optional[str] = FieldsOption,
     published: Optional[str] = PublishedOption,
     output: Optional[Path] = OutputOption,
     force: bool = ForceOption,
@@ -67,8 +87,39 @@ def sentences(
 ) -> None:
     """Print every sentence of the articles with its dates, places, numbers and names."""
     from claimex.api import sentences_many
+    from claimex.schema import Sentence
 
-    _run(sentences_many, files, published, output, force, model)
+    if format is Format.html:
+        _fail_usage("--format html reports claims: use `claimex extract` or `claimex report`")
+    _run(sentences_many, files, published, output, force, model, _writer(format, fields, output, Sentence))
+
+
+@app.command()
+def show(
+    files: list[str] = FilesArgument,
+    published: Optional[str] = PublishedOption,
+    model: Optional[str] = ModelOption,
+) -> None:
+    """Show the articles in the terminal with sources, cues, contents and hedges highlighted."""
+    from claimex.api import extract_many
+    from claimex.table import ShowWriter
+
+    _run(extract_many, files, published, None, False, model, ShowWriter)
+
+
+@app.command()
+def report(
+    files: list[str] = FilesArgument,
+    published: Optional[str] = PublishedOption,
+    output: Optional[Path] = OutputOption,
+    force: bool = ForceOption,
+    model: Optional[str] = ModelOption,
+) -> None:
+    """Write one self-contained HTML page: each article with its claims highlighted, and a sortable table."""
+    from claimex.api import extract_many
+    from claimex.report import ReportWriter
+
+    _run(extract_many, files, published, output, force, model, ReportWriter)
 
 
 @app.command()
@@ -80,9 +131,10 @@ def schema() -> None:
 
 
 def _run(process, files: list[str], published: Optional[str], output: Optional[Path], force: bool,
-         model: Optional[str]) -> None:
+         model: Optional[str], make_writer) -> None:
     from claimex.ingest import InputError, read_inputs
-    from claimex.output import jsonl_line, open_output
+    from claimex.output import open_output, with_texts
+    from claimex.table import with_progress
     from claimex.pipeline import ModelNotFound, load_pipeline
 
     published_date = _parse_date(published)
@@ -103,11 +155,36 @@ def _run(process, files: list[str], published: Optional[str], output: Optional[P
 
     try:
         with open_output(output, force=force) as stream:
-            for records in process(readable(), published=published_date, model=model):
-                stream.writelines(jsonl_line(record) for record in records)
+            writer = make_writer(stream)
+            documents = with_texts(process, readable(), published=published_date, model=model)
+            if not _to_terminal(output):
+                documents = with_progress(documents, files, stderr)
+            for name, text, records in documents:
+                writer.write(name, text, records)
+            writer.finish()
     except FileExistsError as error:
         _fail_usage(str(error))
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _to_terminal(output: Optional[Path]) -> bool:
+    """Whether the records go to a terminal (stdout, and stdout is one)."""
+    return output is None and sys.stdout.isatty()
+
+
+def _writer(format: Format, fields: Optional[str], output: Optional[Path], record_type):
+    """A function making the writer for `format` on a stream; usage errors for --fields come first."""
+    from claimex.output import columns_for, writer_for
+
+    if format is Format.auto:
+        format = Format.table if _to_terminal(output) else Format.jsonl
+    if fields is not None and format not in (Format.csv, Format.tsv):
+        _fail_usage("--fields works with --format csv or tsv")
+    try:
+        columns = columns_for(record_type, fields)
+    except ValueError as error:
+        _fail_usage(f"--fields: {error}")
+    return functools.partial(writer_for, format.value, record_type=record_type, columns=columns)
 
 
 def _parse_date(value: Optional[str]) -> Optional[dt.date]:

@@ -1,19 +1,180 @@
-"""Writing records: JSON lines on stdout or into a file that appears only once it is complete."""
+"""Writing records: JSON lines, CSV and TSV, on stdout or into a file that appears only once it is complete.
+
+Every writer takes the records of one document at a time (`write(name, text, records)`) and ends with
+`finish()`; the terminal table and the HTML report live in `table.py` and `report.py`.
+"""
 
 from __future__ import annotations
 
+import csv
 import os
+import re
 import tempfile
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from pydantic import BaseModel
+
+from claimex.schema import Claim, Sentence
+
+LIST_SEPARATOR = "; "
+
+
+class Writer(Protocol):
+    """Takes each document's records in order, then `finish()` once."""
+
+    def write(self, name: str, text: str, records: Sequence[BaseModel]) -> None: ...
+
+    def finish(self) -> None: ...
 
 
 def jsonl_line(record: BaseModel) -> str:
     return record.model_dump_json() + "\n"
+
+
+class JsonlWriter:
+    """One JSON object per line: the contract, see `claimex schema`."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, name: str, text: str, records: Sequence[BaseModel]) -> None:
+        self.stream.writelines(jsonl_line(record) for record in records)
+
+    def finish(self) -> None:
+        pass
+
+
+def _joined(values: Iterable[object]) -> str:
+    return LIST_SEPARATOR.join("" if value is None else str(value) for value in values)
+
+
+def _texts(spans: Iterable) -> str:
+    return _joined(span.text for span in spans)
+
+
+def _values(mentions: Iterable) -> str:
+    return _joined(mention.value for mention in mentions)
+
+
+def _mention_columns() -> dict[str, Callable]:
+    return {
+        "dates": lambda record: _texts(record.dates),
+        "places": lambda record: _texts(record.places),
+        "numbers": lambda record: _texts(record.numbers),
+        "organisations": lambda record: _texts(record.organisations),
+        "people": lambda record: _texts(record.people),
+        "number_values": lambda record: _values(record.numbers),
+        "date_values": lambda record: _values(record.dates),
+    }
+
+
+CLAIM_COLUMNS: dict[str, Callable[[Claim], object]] = {
+    "doc": lambda claim: claim.doc,
+    "id": lambda claim: claim.id,
+    "sentence": lambda claim: claim.sentence.index,
+    "kind": lambda claim: claim.kind,
+    "source": lambda claim: claim.source.text if claim.source else "",
+    "source_name": lambda claim: (claim.source.name or "") if claim.source else "",
+    "cue": lambda claim: claim.cue.text if claim.cue else "",
+    "content": lambda claim: claim.content.text,
+    "hedges": lambda claim: _texts(claim.hedges),
+    **_mention_columns(),
+    "start": lambda claim: claim.content.start,
+    "end": lambda claim: claim.content.end,
+}
+"""CSV/TSV columns of a claim, in their fixed order; `--fields` picks and orders a subset."""
+
+SENTENCE_COLUMNS: dict[str, Callable[[Sentence], object]] = {
+    "doc": lambda sentence: sentence.doc,
+    "sentence": lambda sentence: sentence.index,
+    "text": lambda sentence: sentence.text,
+    **_mention_columns(),
+    "start": lambda sentence: sentence.start,
+    "end": lambda sentence: sentence.end,
+}
+"""CSV/TSV columns of a sentence, in their fixed order."""
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def neutralise_formula(cell: str) -> str:
+    """OWASP's CSV-injection rule: a cell a spreadsheet would run as a formula gets a leading `'`.
+
+    Plain numbers such as `-3` or `+2.5` are left alone.
+    """
+    if cell.startswith(FORMULA_TRIGGERS) and not PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def pick_columns(columns: dict[str, Callable], fields: str | None) -> dict[str, Callable]:
+    """The columns named in `fields` ("a,b,c"), in that order; all of them when `fields` is None."""
+    if fields is None:
+        return columns
+    names = [name.strip() for name in fields.split(",") if name.strip()]
+    unknown = [name for name in names if name not in columns]
+    if unknown or not names:
+        raise ValueError(f"unknown field(s) {', '.join(unknown) or '(none given)'}; choose from {', '.join(columns)}")
+    return {name: columns[name] for name in names}
+
+
+class DelimitedWriter:
+    """RFC 4180 rows (CSV, or TSV with `delimiter="\\t"`), UTF-8, with a header row; one row per record."""
+
+    def __init__(self, stream: IO[str], columns: dict[str, Callable], delimiter: str = ",") -> None:
+        self.columns = columns
+        self.rows = csv.writer(stream, delimiter=delimiter, lineterminator="\r\n")
+        self.rows.writerow(columns)
+
+    def write(self, name: str, text: str, records: Sequence[BaseModel]) -> None:
+        self.rows.writerows(
+            [neutralise_formula(str(cell(record))) for cell in self.columns.values()] for record in records
+        )
+
+    def finish(self) -> None:
+        pass
+
+
+def columns_for(record_type: type[BaseModel], fields: str | None) -> dict[str, Callable]:
+    """The CSV/TSV columns for claims or sentences, narrowed to `fields`; ValueError names unknown ones."""
+    return pick_columns(SENTENCE_COLUMNS if record_type is Sentence else CLAIM_COLUMNS, fields)
+
+
+def writer_for(format: str, stream: IO[str], *, record_type: type[BaseModel], columns: dict[str, Callable]) -> Writer:
+    """The writer for `format`: jsonl, csv, tsv, table (rich, for a terminal) or html (a report page)."""
+    if format == "jsonl":
+        return JsonlWriter(stream)
+    if format in ("csv", "tsv"):
+        return DelimitedWriter(stream, columns, delimiter="," if format == "csv" else "\t")
+    if format == "table":
+        from claimex.table import TableWriter
+
+        return TableWriter(stream, sentences=record_type is Sentence)
+    if format == "html":
+        from claimex.report import ReportWriter
+
+        return ReportWriter(stream)
+    raise ValueError(f"no writer for format {format!r}")
+
+
+def with_texts(process: Callable[..., Iterable[list]], named_texts: Iterable[tuple[str, str]],
+               **options) -> Iterator[tuple[str, str, list]]:
+    """Run `process` (e.g. `extract_many`) and pair each document's records with its name and text."""
+    pending: deque[tuple[str, str]] = deque()
+
+    def remembered() -> Iterator[tuple[str, str]]:
+        for name, text in named_texts:
+            pending.append((name, text))
+            yield name, text
+
+    for records in process(remembered(), **options):
+        name, text = pending.popleft()
+        yield name, text, records
 
 
 @contextmanager

@@ -1,0 +1,201 @@
+"""For people at a terminal: claims as a rich table, an article with its claims highlighted, a progress bar.
+
+None of this is data: pipes get JSON lines (see `output.py`). Colour follows rich's rules, so `NO_COLOR`
+turns it off and output that is not a terminal carries no escape codes.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, TypeVar
+
+from rich import box
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from claimex.schema import Claim, DateMention, Sentence, Source
+
+SOURCE_STYLE, CUE_STYLE, CONTENT_STYLE, HEDGE_STYLE = "bold cyan", "bold magenta", "green", "yellow underline"
+UNATTRIBUTED_STYLE = "dim"
+SHORT_WIDTH = 90
+WIDE = 110
+TABLE_LOOK = {"box": box.SIMPLE_HEAD, "show_edge": False, "pad_edge": False, "collapse_padding": True}
+
+T = TypeVar("T")
+
+
+def _short(text: str, width: int = SHORT_WIDTH) -> str:
+    return textwrap.shorten(text, width=width, placeholder=" …")
+
+
+def source_label(source: Source | None) -> str:
+    """The source as written, with its canonical name when that is not already in it."""
+    if source is None:
+        return "–"
+    if source.name and source.name not in source.text:
+        return f"{source.text} ({source.name})"
+    return source.text
+
+
+def date_label(date: DateMention) -> str:
+    """The date as written, with its ISO value when it has one."""
+    return f"{date.text} = {date.value}" if date.value else date.text
+
+
+def _mentions_below(text: str, groups: dict[str, list[str]]) -> Text:
+    """`text`, then a dim line per non-empty group of mentions ("dates: …"), for narrow terminals."""
+    cell = Text(text)
+    for heading, mentions in groups.items():
+        if mentions:
+            cell.append(f"\n{heading}: {'; '.join(mentions)}", style="dim")
+    return cell
+
+
+def claims_table(name: str, claims: Sequence[Claim], width: int = WIDE) -> Table:
+    """One row per claim, numbered as `show` and the HTML report number them. Below `WIDE` columns the
+    numbers and dates go under the content instead of in columns of their own."""
+    wide = width >= WIDE
+    table = Table(title=f"{name}: {len(claims)} claims", title_justify="left", **TABLE_LOOK)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("source", style=SOURCE_STYLE, max_width=20)
+    table.add_column("cue", style=CUE_STYLE, max_width=10)
+    table.add_column("content")
+    table.add_column("kind", max_width=12)
+    if wide:
+        table.add_column("numbers", max_width=14)
+        table.add_column("dates", max_width=18)
+    for number, claim in enumerate(claims, start=1):
+        mentions = {"numbers": [mention.text for mention in claim.numbers],
+                    "dates": [date_label(date) for date in claim.dates]}
+        content = _short(claim.content.text)
+        cells = [str(number), source_label(claim.source), claim.cue.text if claim.cue else "–",
+                 content if wide else _mentions_below(content, mentions), claim.kind.replace("_", " ")]
+        if wide:
+            cells += ["\n".join(texts) for texts in mentions.values()]
+        table.add_row(*cells, style=UNATTRIBUTED_STYLE if claim.kind == "unattributed" else None)
+    return table
+
+
+def sentences_table(name: str, sentences: Sequence[Sentence], width: int = WIDE) -> Table:
+    """One row per sentence with the mentions inside it (under the sentence below `WIDE` columns)."""
+    wide = width >= WIDE
+    table = Table(title=f"{name}: {len(sentences)} sentences", title_justify="left", **TABLE_LOOK)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("sentence")
+    headings = ("dates", "numbers", "places", "organisations", "people")
+    if wide:
+        for heading in headings:
+            table.add_column(heading, max_width=14)
+    for sentence in sentences:
+        mentions = dict(zip(headings, (
+            [date_label(date) for date in sentence.dates],
+            *([mention.text for mention in group] for group in (
+                sentence.numbers, sentence.places, sentence.organisations, sentence.people)))))
+        text = _short(sentence.text)
+        if wide:
+            table.add_row(str(sentence.index), text, *("\n".join(texts) for texts in mentions.values()))
+        else:
+            table.add_row(str(sentence.index), _mentions_below(text, mentions))
+    return table
+
+
+class TableWriter:
+    """A rich table per document, printed as each document is done."""
+
+    def __init__(self, stream: IO[str], *, sentences: bool = False) -> None:
+        self.console = Console(file=stream, highlight=False)
+        self.make_table = sentences_table if sentences else claims_table
+
+    def write(self, name: str, text: str, records: Sequence) -> None:
+        self.console.print(self.make_table(name, records, self.console.width))
+
+    def finish(self) -> None:
+        pass
+
+
+def content_ranges(claim: Claim) -> list[tuple[int, int]]:
+    """The character ranges of a claim's content: its fragments when the cue interrupts it."""
+    spans = claim.content.fragments or [claim.content]
+    return [(span.start, span.end) for span in spans]
+
+
+def highlighted_article(text: str, claims: Sequence[Claim]) -> Text:
+    """The article with attributed contents, sources and cues in colour and hedges underlined."""
+    article = Text(text)
+    for claim in claims:
+        if claim.kind != "unattributed":
+            for start, end in content_ranges(claim):
+                article.stylize(CONTENT_STYLE, start, end)
+        for span, style in ((claim.source, SOURCE_STYLE), (claim.cue, CUE_STYLE)):
+            if span is not None:
+                article.stylize(style, span.start, span.end)
+        for hedge in claim.hedges:
+            article.stylize(HEDGE_STYLE, hedge.start, hedge.end)
+    return article
+
+
+def _margin(line_start: int, line_end: int, claims: Sequence[Claim]) -> Text:
+    """The numbers of the claims whose content starts on this line; attributed ones in bold."""
+    margin = Text(justify="right")
+    for number, claim in enumerate(claims, start=1):
+        if line_start <= claim.content.start <= line_end:
+            style = UNATTRIBUTED_STYLE if claim.kind == "unattributed" else "bold"
+            if margin:
+                margin.append(" ")
+            margin.append(str(number), style=style)
+    return margin
+
+
+LEGEND = Text.assemble(
+    ("source", SOURCE_STYLE), "  ", ("cue", CUE_STYLE), "  ", ("content", CONTENT_STYLE), "  ", ("hedge", HEDGE_STYLE),
+    "  ", ("n", "bold"), " claim numbers in the margin (", ("n", UNATTRIBUTED_STYLE), " unattributed)",
+)
+
+
+def show(console: Console, name: str, text: str, claims: Sequence[Claim]) -> None:
+    """Print the article with its claims highlighted and numbered in the margin."""
+    console.rule(f"{name}: {len(claims)} claims", align="left")
+    console.print(LEGEND)
+    article = highlighted_article(text, claims)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(ratio=1)
+    line_start = 0
+    for line, styled_line in zip(text.split("\n"), article.split("\n", allow_blank=True)):
+        line_end = line_start + len(line)
+        grid.add_row(_margin(line_start, line_end, claims), styled_line)
+        line_start = line_end + 1
+    console.print(grid)
+
+
+class ShowWriter:
+    """`claimex show`: each article in the terminal with its claims highlighted."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.console = Console(file=stream, highlight=False)
+
+    def write(self, name: str, text: str, records: Sequence[Claim]) -> None:
+        show(self.console, name, text, records)
+
+    def finish(self) -> None:
+        pass
+
+
+def with_progress(items: Iterable[T], inputs: Sequence[str], console: Console) -> Iterator[T]:
+    """`items` (one per document), with a transient progress bar on `console` when it is a terminal and
+    there is more than one input. The bar counts documents; its total is unknown when an input is a folder."""
+    if len(inputs) < 2 or not console.is_terminal:
+        yield from items
+        return
+    total = None if any(Path(name).is_dir() for name in inputs) else len(inputs)
+    columns = (TextColumn("claimex"), BarColumn(), MofNCompleteColumn() if total else TextColumn("{task.completed}"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
+        task = bar.add_task("documents", total=total)
+        for item in items:
+            yield item
+            bar.advance(task)
