@@ -15,6 +15,8 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from claimex.diff import DEFAULT_THRESHOLD
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -128,6 +130,62 @@ def schema() -> None:
     from claimex.schema import json_schema_text
 
     typer.echo(json_schema_text(), nl=False)
+
+
+class DiffFormat(str, enum.Enum):
+    jsonl = "jsonl"
+    table = "table"
+    csv = "csv"
+
+
+@app.command()
+def diff(
+    a: str = typer.Argument(..., metavar="A", help="An article, or the claims `claimex extract` wrote for it (.jsonl)."),
+    b: str = typer.Argument(..., metavar="B", help="The article to compare it with, or its claims (.jsonl)."),
+    format: DiffFormat = typer.Option(DiffFormat.jsonl, "--format", "-f", help="jsonl, table (side by side) or csv."),
+    published: Optional[str] = PublishedOption,
+    threshold: float = typer.Option(
+        DEFAULT_THRESHOLD, "--threshold", min=0.0, max=1.0,
+        help="Least similarity (0 to 1) for a claim of A and one of B to be about the same thing.",
+    ),
+    model: Optional[str] = ModelOption,
+) -> None:
+    """Compare two articles: the claims both report (same), those they disagree on (conflict), those only one has."""
+    from claimex.diff import diff_claims, diff_table, write_csv
+    from claimex.output import jsonl_line
+
+    records = diff_claims(*_diff_inputs([a, b], _parse_date(published), model), threshold)
+    if format is DiffFormat.table:
+        Console(file=sys.stdout).print(diff_table(records))
+    elif format is DiffFormat.csv:
+        write_csv(records, sys.stdout)
+    else:
+        sys.stdout.writelines(jsonl_line(record) for record in records)
+
+
+def _diff_inputs(names: list[str], published: Optional[dt.date], model: Optional[str]) -> list:
+    """The claims of each input: read from a claims JSONL file, else extracted from the article."""
+    from claimex.api import extract_many
+    from claimex.diff import read_claims_jsonl
+    from claimex.ingest import InputError, read_inputs
+    from claimex.pipeline import ModelNotFound
+
+    documents = list(read_inputs(names))
+    for document in documents:
+        if isinstance(document, InputError):
+            stderr.print(f"claimex: {document.name}: {document.reason}")
+            raise typer.Exit(EXIT_SOME_FAILED)
+    claims = [read_claims_jsonl(document.text) if document.name.endswith(".jsonl") else None
+              for document in documents]
+    for document, read in zip(documents, claims):
+        if document.name.endswith(".jsonl") and read is None:
+            _fail_usage(f"{document.name}: not claims written by `claimex extract` (one Claim per line)")
+    articles = [(document.name, document.text) for document, read in zip(documents, claims) if read is None]
+    try:
+        extracted = extract_many(articles, published=published, model=model)
+        return [read if read is not None else next(extracted) for read in claims]
+    except ModelNotFound as error:
+        _fail_usage(str(error))
 
 
 def _run(process, files: list[str], published: Optional[str], output: Optional[Path], force: bool,
