@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from claimex.claims import claims_from_doc, sentences_from_doc
 from claimex.dates import find_published_date
+from claimex.doc_text import text_of
 from claimex.pipeline import load_pipeline
 from claimex.schema import Claim, Sentence
 
@@ -40,4 +41,4 @@ def _process(named_texts: Iterable[tuple[str, str]], model: str | None, batch_si
     nlp = load_pipeline(model)
     pairs = ((text, name) for name, text in named_texts)
     for doc, name in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield name, doc.text, doc
+        yield name, text_of(doc), doc

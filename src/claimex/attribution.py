@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimex.boilerplate import outside_boilerplate
+from claimex.doc_text import text_of
 from claimex.quotes import find_quotes
 from claimex.resources import load_json, load_lexicon
 
@@ -121,9 +122,9 @@ class AttributionFinder:
         self.layout = layout
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = find_quotes(doc.text)
+        quotes = find_quotes(text_of(doc))
         doc._.quotes = quotes
-        found: list[Attribution] = self.layout.attributions(doc.text, quotes)
+        found: list[Attribution] = self.layout.attributions(text_of(doc), quotes)
         for sent in doc.sents:
             found.extend(self._phrase_attributions(sent, quotes))
             claimed_cues = {a.cue[0] for a in found}
@@ -261,7 +262,7 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
     """`He said: "..."`, `He said, "..."`, `"..." he asked.`, and `She wrote:` ending a paragraph."""
     if not any(child.dep_ in SUBJECTS for child in cue.children):
         return None
-    doc, text = cue.doc, cue.doc.text
+    doc, text = cue.doc, text_of(cue.doc)
     clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or _inside_quote(t, quotes))]
     clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
     for start, end in quotes:
@@ -443,7 +444,7 @@ def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, .
     sentence_end = cue.sent.end_char
     clause_end = cue.right_edge.idx + len(cue.right_edge.text)
     for q_start, q_end in quotes:
-        gap = cue.doc.text[clause_end:q_start]
+        gap = text_of(cue.doc)[clause_end:q_start]
         if clause_end <= q_start < sentence_end + 2 and gap.strip(" ,:;\n") == "":
             return [fragments[0], (q_start, q_end)]
     return fragments

@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimex.doc_text import text_of
 from claimex.resources import load_json
 
 Doc.set_extension("boilerplate", default=(), force=True)
@@ -32,7 +33,7 @@ class BoilerplateMarker:
         self.prefix = re.compile("|".join(f"(?:{p})" for p in prefix_patterns))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.boilerplate = tuple(boilerplate_lines(doc.text, self.line, self.prefix))
+        doc._.boilerplate = tuple(boilerplate_lines(text_of(doc), self.line, self.prefix))
         if doc._.boilerplate:
             _start_sentences_at(doc, doc._.boilerplate)
         return doc
@@ -70,7 +71,8 @@ def outside_boilerplate(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The range with a boilerplate opening (a dateline) cut off its start."""
     for b_start, b_end in doc._.boilerplate:
         if b_start <= start < b_end < end:
-            start = b_end + len(doc.text[b_end:end]) - len(doc.text[b_end:end].lstrip())
+            gap = text_of(doc)[b_end:end]
+            start = b_end + len(gap) - len(gap.lstrip())
     return start, end
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from claimex.attribution import Attribution, CharRange
 from claimex.boilerplate import in_boilerplate, outside_boilerplate
 from claimex.dates import find_dates
+from claimex.doc_text import text_of
 from claimex.entities import ORGANISATIONS, PEOPLE, PLACES, find_entities
 from claimex.numbers import find_numbers
 from claimex.schema import Claim, Content, Cue, Mentions, NestedClaim, Sentence, SentenceRef, Source, Span
@@ -21,7 +22,7 @@ def sentences_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None
     """One record per sentence, with the mentions inside it."""
     mentions = DocMentions(doc, published)
     return [
-        Sentence(doc=doc_name, index=i, start=start, end=end, text=doc.text[start:end],
+        Sentence(doc=doc_name, index=i, start=start, end=end, text=text_of(doc)[start:end],
                  **mentions.within(start, end).model_dump())
         for i, (start, end) in enumerate(sentence_ranges(doc))
     ]
@@ -42,7 +43,7 @@ def claims_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None) -
     for index, (start, end) in enumerate(sentences):
         if _is_unattributed_claim(doc, start, end, covered):
             content_start, content_end = outside_boilerplate(doc, start, end)
-            content = Content(text=doc.text[content_start:content_end], start=content_start, end=content_end)
+            content = Content(text=text_of(doc)[content_start:content_end], start=content_start, end=content_end)
             claims.append(_claim(doc, doc_name, "unattributed", index, (start, end), content, None, None, mentions))
     return sorted(claims, key=lambda claim: (claim.sentence.index, claim.content.start))
 
@@ -115,7 +116,7 @@ def _attributed_claim(doc: Doc, doc_name: str, attribution: Attribution, inner: 
 
 def _parts(doc: Doc, attribution: Attribution, mentions: DocMentions) -> tuple[Content, Source | None, Cue]:
     """The content, source and cue spans of an attribution."""
-    text = doc.text
+    text = text_of(doc)
     fragments = attribution.content
     start, end = fragments[0][0], fragments[-1][1]
     content = Content(
@@ -145,7 +146,7 @@ def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, 
         source=source,
         cue=cue,
         nested=list(nested),
-        hedges=[Span(text=doc.text[s:e], start=s, end=e) for s, e in doc._.hedges if start <= s and e <= end],
+        hedges=[Span(text=text_of(doc)[s:e], start=s, end=e) for s, e in doc._.hedges if start <= s and e <= end],
         **mentions.within(start, end).model_dump(),
     )
 
@@ -155,6 +156,6 @@ def _is_unattributed_claim(doc: Doc, start: int, end: int, covered: list[CharRan
     if in_boilerplate(doc, start, end) or any(s < end and start < e for s, e in covered):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or doc.text[start:end].rstrip("\"”’' )").endswith("?"):
+    if span is None or text_of(doc)[start:end].rstrip("\"”’' )").endswith("?"):
         return False
     return any(token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX") for token in span)

@@ -18,6 +18,7 @@ from typing import Optional, Union
 
 from spacy.tokens import Doc, Token
 
+from claimex.doc_text import text_of
 from claimex.resources import load_json
 from claimex.schema import NumberMention, Qualifier
 
@@ -417,7 +418,7 @@ def _mention(doc: Doc, reading: Reading, lex: Lexicon, floor: int) -> tuple[Numb
     start_token, end_token = reading.start, reading.end
     start_char, end_char = doc[start_token].idx, reading.end_char
     if reading.ordinal:
-        ordinal = NumberMention(text=doc.text[start_char:end_char], start=start_char, end=end_char,
+        ordinal = NumberMention(text=text_of(doc)[start_char:end_char], start=start_char, end=end_char,
                                 value=_plain(reading.value), kind="ordinal")
         return ordinal, end_token
     unit: Optional[str] = None
@@ -463,7 +464,7 @@ def _mention(doc: Doc, reading: Reading, lex: Lexicon, floor: int) -> tuple[Numb
         unit = _counted_noun(doc, reading if second is None else second, end_token, lex)
 
     mention = NumberMention(
-        text=doc.text[start_char:end_char],
+        text=text_of(doc)[start_char:end_char],
         start=start_char,
         end=end_char,
         value=_plain(value),

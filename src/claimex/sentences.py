@@ -22,6 +22,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimex.doc_text import text_of
 from claimex.resources import load_json, load_lexicon
 
 ABBREVIATIONS_FILE = "sentences_abbreviations.json"
@@ -99,7 +100,7 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = self.sentence_starts(doc.text)
+        starts = self.sentence_starts(text_of(doc))
         token_starts = doc.to_array(IDX)
         inside = [p for p in starts if token_starts[numpy.searchsorted(token_starts, p, side="right") - 1] != p]
         if inside:

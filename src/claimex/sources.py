@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from claimex.doc_text import text_of
 from claimex.schema import Entity
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
@@ -16,7 +17,7 @@ def source_name(doc: Doc, source: tuple[int, int], entities: list[Entity]) -> st
     inside = [e for e in entities if start <= e.start and e.end <= end]
     if inside:
         return inside[0].name
-    word = doc.text[start:end].lower()
+    word = text_of(doc)[start:end].lower()
     if word in PERSONAL_PRONOUNS:
         wanted = {"PERSON"}
     elif word in COLLECTIVE_PRONOUNS:

@@ -1,0 +1,96 @@
+"""claimex against bare spaCy on the same texts, as whole processes, alternating runs.
+
+    python benchmarks/speed.py [--rounds 3] [--texts DIR ...] [--workers 2]
+
+Texts: the project's samples/ and, when present, ../shared/eval/polnear/dev/text. Each round runs
+(1) bare spaCy: the same model, `nlp.pipe` over the texts, and (2) `claimex extract` over the same
+files with stdout discarded, each in a fresh process that reports its own time and peak memory.
+Prints words per second, the median time ratio claimex / spaCy, peak memory of each, and, with
+--workers, the speed-up of `claimex extract --workers N` over one worker. The machine is shared and
+noisy: compare ratios from the same run, not absolute seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DIRS = [ROOT / "samples", ROOT.parent / "shared" / "eval" / "polnear" / "dev" / "text"]
+
+# Each child prints {"seconds": ..., "peak_kib": ...} as its last line on stderr.
+BARE_SPACY = """
+import json, resource, sys, time
+from pathlib import Path
+from claimex.pipeline import resolve_model
+import spacy
+files = sys.argv[1:]
+start = time.perf_counter()
+nlp = spacy.load(resolve_model())
+texts = (Path(f).read_text(encoding="utf-8") for f in files)
+for doc in nlp.pipe(texts, batch_size=16):
+    pass
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), file=sys.stderr)
+"""
+CLAIMEX = """
+import json, os, resource, sys, time
+start = time.perf_counter()
+sys.stdout = open(os.devnull, "w")
+from claimex.cli import app
+try:
+    app(args=["extract", "--format", "jsonl", *sys.argv[1:]], prog_name="claimex")
+except SystemExit:
+    pass
+seconds = time.perf_counter() - start
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"seconds": seconds, "peak_kib": peak}), file=sys.stderr)
+"""
+
+
+def run_child(code: str, args: list[str]) -> dict:
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"benchmark child failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stderr.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--texts", type=Path, nargs="*", help="folders of .txt files (default: samples/ and PolNeAR dev)")
+    parser.add_argument("--workers", type=int, default=0, help="also time `--workers N` against one worker")
+    args = parser.parse_args()
+    dirs = args.texts or [d for d in DEFAULT_DIRS if d.is_dir()]
+    files = sorted(str(f) for d in dirs for f in d.glob("*.txt"))
+    words = sum(len(Path(f).read_text(encoding="utf-8").split()) for f in files)
+    print(f"{len(files)} texts, {words} words, from {', '.join(str(d) for d in dirs)}")
+
+    spacy_runs, claimex_runs, worker_runs = [], [], []
+    for _ in range(args.rounds):
+        spacy_runs.append(run_child(BARE_SPACY, files))
+        claimex_runs.append(run_child(CLAIMEX, files))
+        if args.workers:
+            worker_runs.append(run_child(CLAIMEX, ["--workers", str(args.workers), *files]))
+
+    def summary(name: str, runs: list[dict]) -> float:
+        seconds = statistics.median(r["seconds"] for r in runs)
+        peak_mib = max(r["peak_kib"] for r in runs) / 1024
+        print(f"{name:22s} median {seconds:7.2f} s  {words / seconds:8.0f} words/s  peak {peak_mib:6.0f} MiB")
+        return seconds
+
+    bare = summary("bare spaCy", spacy_runs)
+    ours = summary("claimex extract", claimex_runs)
+    ratios = [c["seconds"] / s["seconds"] for c, s in zip(claimex_runs, spacy_runs)]
+    print(f"ratio claimex / spaCy: median {ours / bare:.3f} (per round: {', '.join(f'{r:.3f}' for r in ratios)})")
+    if worker_runs:
+        parallel = summary(f"claimex --workers {args.workers}", worker_runs)
+        print(f"--workers {args.workers} / one worker: {parallel / ours:.3f}")
+
+
+if __name__ == "__main__":
+    main()
