@@ -1,7 +1,9 @@
 """For people at a terminal: claims as a rich table, an article with its claims highlighted, a progress bar.
 
 None of this is data: pipes get JSON lines (see `output.py`). Colour follows rich's rules, so `NO_COLOR`
-turns it off and output that is not a terminal carries no escape codes.
+turns it off (bold, italic, reverse and underline still tell the parts apart) and output that is not a
+terminal carries no escape codes. Article text is never read as rich markup, and its control characters
+are shown as placeholders, one for one, so the text cannot drive the terminal and offsets still line up.
 """
 
 from __future__ import annotations
@@ -19,17 +21,24 @@ from rich.text import Text
 
 from claimex.schema import Claim, DateMention, Sentence, Source
 
-SOURCE_STYLE, CUE_STYLE, CONTENT_STYLE, HEDGE_STYLE = "bold cyan", "bold magenta", "green", "yellow underline"
+SOURCE_STYLE, CUE_STYLE, CONTENT_STYLE, HEDGE_STYLE = "bold cyan", "bold reverse magenta", "italic green", "underline yellow"
 UNATTRIBUTED_STYLE = "dim"
 SHORT_WIDTH = 90
 WIDE = 110
 TABLE_LOOK = {"box": box.SIMPLE_HEAD, "show_edge": False, "pad_edge": False, "collapse_padding": True}
 
 T = TypeVar("T")
+CONTROL_PLACEHOLDERS = {code: "\ufffd" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(code) not in "\t\n"}
+CONTROL_PLACEHOLDERS[ord("\r")] = " "
 
 
-def _short(text: str, width: int = SHORT_WIDTH) -> str:
-    return textwrap.shorten(text, width=width, placeholder=" …")
+def printable(text: str) -> Text:
+    """`text` as rich Text (never markup), each control character replaced by one placeholder character."""
+    return Text(text.translate(CONTROL_PLACEHOLDERS))
+
+
+def _short(text: str, width: int = SHORT_WIDTH) -> Text:
+    return printable(textwrap.shorten(text, width=width, placeholder=" …"))
 
 
 def source_label(source: Source | None) -> str:
@@ -46,12 +55,15 @@ def date_label(date: DateMention) -> str:
     return f"{date.text} = {date.value}" if date.value else date.text
 
 
-def _mentions_below(text: str, groups: dict[str, list[str]]) -> Text:
-    """`text`, then a dim line per non-empty group of mentions ("dates: …"), for narrow terminals."""
-    cell = Text(text)
+def _lines(texts: list[str]) -> Text:
+    return printable("\n".join(texts))
+
+
+def _mentions_below(cell: Text, groups: dict[str, list[str]]) -> Text:
+    """`cell`, then a dim line per non-empty group of mentions ("dates: …"), for narrow terminals."""
     for heading, mentions in groups.items():
         if mentions:
-            cell.append(f"\n{heading}: {'; '.join(mentions)}", style="dim")
+            cell.append(f"\n{heading}: {'; '.join(mentions)}".translate(CONTROL_PLACEHOLDERS), style="dim")
     return cell
 
 
@@ -59,7 +71,7 @@ def claims_table(name: str, claims: Sequence[Claim], width: int = WIDE) -> Table
     """One row per claim, numbered as `show` and the HTML report number them. Below `WIDE` columns the
     numbers and dates go under the content instead of in columns of their own."""
     wide = width >= WIDE
-    table = Table(title=f"{name}: {len(claims)} claims", title_justify="left", **TABLE_LOOK)
+    table = Table(title=printable(f"{name}: {len(claims)} claims"), title_justify="left", **TABLE_LOOK)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("source", style=SOURCE_STYLE, max_width=20)
     table.add_column("cue", style=CUE_STYLE, max_width=10)
@@ -72,10 +84,10 @@ def claims_table(name: str, claims: Sequence[Claim], width: int = WIDE) -> Table
         mentions = {"numbers": [mention.text for mention in claim.numbers],
                     "dates": [date_label(date) for date in claim.dates]}
         content = _short(claim.content.text)
-        cells = [str(number), source_label(claim.source), claim.cue.text if claim.cue else "–",
+        cells = [str(number), printable(source_label(claim.source)), printable(claim.cue.text if claim.cue else "–"),
                  content if wide else _mentions_below(content, mentions), claim.kind.replace("_", " ")]
         if wide:
-            cells += ["\n".join(texts) for texts in mentions.values()]
+            cells += [_lines(texts) for texts in mentions.values()]
         table.add_row(*cells, style=UNATTRIBUTED_STYLE if claim.kind == "unattributed" else None)
     return table
 
@@ -83,7 +95,7 @@ def claims_table(name: str, claims: Sequence[Claim], width: int = WIDE) -> Table
 def sentences_table(name: str, sentences: Sequence[Sentence], width: int = WIDE) -> Table:
     """One row per sentence with the mentions inside it (under the sentence below `WIDE` columns)."""
     wide = width >= WIDE
-    table = Table(title=f"{name}: {len(sentences)} sentences", title_justify="left", **TABLE_LOOK)
+    table = Table(title=printable(f"{name}: {len(sentences)} sentences"), title_justify="left", **TABLE_LOOK)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("sentence")
     headings = ("dates", "numbers", "places", "organisations", "people")
@@ -97,7 +109,7 @@ def sentences_table(name: str, sentences: Sequence[Sentence], width: int = WIDE)
                 sentence.numbers, sentence.places, sentence.organisations, sentence.people)))))
         text = _short(sentence.text)
         if wide:
-            table.add_row(str(sentence.index), text, *("\n".join(texts) for texts in mentions.values()))
+            table.add_row(str(sentence.index), text, *(_lines(texts) for texts in mentions.values()))
         else:
             table.add_row(str(sentence.index), _mentions_below(text, mentions))
     return table
@@ -125,7 +137,7 @@ def content_ranges(claim: Claim) -> list[tuple[int, int]]:
 
 def highlighted_article(text: str, claims: Sequence[Claim]) -> Text:
     """The article with attributed contents, sources and cues in colour and hedges underlined."""
-    article = Text(text)
+    article = printable(text)
     for claim in claims:
         if claim.kind != "unattributed":
             for start, end in content_ranges(claim):
@@ -158,7 +170,7 @@ LEGEND = Text.assemble(
 
 def show(console: Console, name: str, text: str, claims: Sequence[Claim]) -> None:
     """Print the article with its claims highlighted and numbered in the margin."""
-    console.rule(f"{name}: {len(claims)} claims", align="left")
+    console.rule(printable(f"{name}: {len(claims)} claims"), align="left")
     console.print(LEGEND)
     article = highlighted_article(text, claims)
     grid = Table.grid(padding=(0, 1))
