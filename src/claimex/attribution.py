@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from claimex.boilerplate import outside_boilerplate
@@ -68,7 +69,7 @@ class Attribution:
 )
 def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns: str, cue_phrases: str,
                             layout_rules: str) -> "AttributionFinder":
-    return AttributionFinder(read_cue_verbs(load_lexicon(cue_verbs)), read_cue_verbs(load_lexicon(cue_nouns)),
+    return AttributionFinder(nlp, read_cue_verbs(load_lexicon(cue_verbs)), read_cue_verbs(load_lexicon(cue_nouns)),
                              tuple(load_lexicon(cue_phrases)), LayoutRules.from_json(load_json(layout_rules)))
 
 
@@ -114,45 +115,37 @@ class LayoutRules:
 class AttributionFinder:
     """Finds cue verbs and cue phrases with their sources and contents, sentence by sentence."""
 
-    def __init__(self, cue_verbs: dict[str, CueVerb], cue_nouns: dict[str, CueVerb], cue_phrases: tuple[str, ...],
-                 layout: LayoutRules):
+    def __init__(self, nlp: Language, cue_verbs: dict[str, CueVerb], cue_nouns: dict[str, CueVerb],
+                 cue_phrases: tuple[str, ...], layout: LayoutRules):
         self.cue_verbs = cue_verbs
         self.cue_nouns = cue_nouns
-        self.cue_phrases = tuple(tuple(phrase.split()) for phrase in cue_phrases)
+        self.cue_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cue_phrases.add("CUE_PHRASE", [nlp.make_doc(phrase) for phrase in cue_phrases])
         self.layout = layout
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = find_quotes(text_of(doc))
+        text = text_of(doc)
+        quotes = find_quotes(text)
         doc._.quotes = quotes
-        found: list[Attribution] = self.layout.attributions(text_of(doc), quotes)
-        for sent in doc.sents:
-            found.extend(self._phrase_attributions(sent, quotes))
-            claimed_cues = {a.cue[0] for a in found}
-            for token in sent:
-                if token.idx in claimed_cues or _inside_quote(token, quotes):
-                    continue
-                lemma = token.lemma_.lower()
-                attribution = None
-                if token.pos_ == "VERB" and lemma in self.cue_verbs:
-                    attribution = verb_attribution(token, self.cue_verbs[lemma], quotes)
-                elif token.pos_ == "NOUN" and lemma in self.cue_nouns:
-                    attribution = noun_attribution(token, self.cue_nouns[lemma], quotes)
-                if attribution is not None:
-                    found.append(attribution)
+        found: list[Attribution] = self.layout.attributions(text, quotes)
+        for _, start, end in self.cue_phrases(doc):
+            phrase = doc[start:end]
+            attribution = phrase_attribution(phrase.sent, phrase, quotes)
+            if attribution is not None:
+                found.append(attribution)
+        claimed_cues = {a.cue[0] for a in found}
+        for token in doc:
+            attribution = None
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.cue_verbs:
+                if not (token.idx in claimed_cues or _inside_quote(token, quotes)):
+                    attribution = verb_attribution(token, self.cue_verbs[token.lemma_.lower()], quotes)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.cue_nouns:
+                if not (token.idx in claimed_cues or _inside_quote(token, quotes)):
+                    attribution = noun_attribution(token, self.cue_nouns[token.lemma_.lower()], quotes)
+            if attribution is not None:
+                found.append(attribution)
         doc._.attributions = tuple(sorted(found, key=lambda a: a.cue))
         return doc
-
-    def _phrase_attributions(self, sent: Span, quotes: tuple[CharRange, ...]) -> list[Attribution]:
-        found = []
-        lowered = [token.lower_ for token in sent]
-        for phrase in self.cue_phrases:
-            width = len(phrase)
-            for i in range(len(sent) - width + 1):
-                if tuple(lowered[i : i + width]) == phrase:
-                    attribution = phrase_attribution(sent, sent[i : i + width], quotes)
-                    if attribution is not None:
-                        found.append(attribution)
-        return found
 
 
 def verb_attribution(cue: Token, entry: CueVerb, quotes: tuple[CharRange, ...]) -> Attribution | None:

@@ -18,6 +18,10 @@ from claimex.resources import load_json
 
 Doc.set_extension("boilerplate", default=(), force=True)
 
+# Page furniture is short: longer lines are article text, and a dateline sits in a line's first words.
+LONGEST_FURNITURE_LINE = 200
+LONGEST_DATELINE = 120
+
 
 @Language.factory("claimex_boilerplate", assigns=["doc._.boilerplate", "token.is_sent_start"])
 def make_boilerplate_marker(nlp: Language, name: str, patterns: str) -> "BoilerplateMarker":
@@ -48,9 +52,9 @@ def boilerplate_lines(text: str, line_pattern: re.Pattern, prefix_pattern: re.Pa
         stripped = line.strip()
         if stripped:
             start = offset + line.index(stripped)
-            if line_pattern.fullmatch(stripped):
+            if len(stripped) <= LONGEST_FURNITURE_LINE and line_pattern.fullmatch(stripped):
                 ranges.append((start, start + len(stripped)))
-            elif prefix := prefix_pattern.match(stripped):
+            elif prefix := prefix_pattern.match(stripped, 0, LONGEST_DATELINE):
                 ranges.append((start, start + len(prefix.group().rstrip())))
         offset += len(line)
     return ranges
