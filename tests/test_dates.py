@@ -74,6 +74,79 @@ CASES = [
 ]
 
 
+# holidays of other calendars (Islamic, Hebrew, Hindu, Chinese, Dutch ...), resolved with calendar libraries
+HOLIDAYS = [
+    ("Millions travelled home for Diwali 2019, railways said.", "Diwali 2019", "2019-10-27", "date"),
+    ("Markets in Jakarta closed for Eid al-Fitr in 2018.", "Eid al-Fitr in 2018", "2018-06-15", "date"),
+    ("Shops will shut for Eid al-Adha, the ministry said.", "Eid al-Adha", "2017-09-01", "date"),
+    ("Crowds gathered for the last Chinese New Year in Beijing.", "last Chinese New Year", "2017-01-28", "date"),
+    ("Mosques were full on Jumu'atul-Wida 2018.", "Jumu'atul-Wida 2018", "2018-06-08", "date"),
+    ("Rallies were held on Laylat al-Qadr 2018.", "Laylat al-Qadr 2018", "2018-06-11", "date"),
+    # a Hebrew day begins at sunset: the holiday is dated by the evening it begins
+    ("The ceasefire is to begin before Yom Kippur 2018.", "Yom Kippur 2018", "2018-09-18", "date"),
+    ("Tu BiShvat 2018 was marked by tree planting.", "Tu BiShvat 2018", "2018-01-30", "date"),
+    ("Purim will be celebrated quietly.", "Purim", "2017-03-11", "date"),
+    ("Traffic is banned in Amsterdam on King's Day 2018.", "King's Day 2018", "2018-04-27", "date"),
+    ("Colours will fill the streets for Holi.", "Holi", "2017-03-13", "date"),
+    ("Vesak 2019 drew pilgrims to Colombo.", "Vesak 2019", "2019-05-19", "date"),
+    ("Staff will mark Boss's Day 2016 with cake.", "Boss's Day 2016", "2016-10-17", "date"),
+    ("Staff will mark Boss’s Day 2021 with cake.", "Boss’s Day 2021", "2021-10-15", "date"),
+    ("The church reopened on Easter Sunday two thousand ten.", "Easter Sunday two thousand ten", "2010-04-04",
+     "date"),
+    ("Ramadan will begin in late May.", "Ramadan", "2017-05-27/2017-06-24", "range"),
+    # a calendar rule without a year: the coming occurrence unless the verb is past
+    ("The fair is held on the first Tuesday of October.", "the first Tuesday of October", "2017-10-03", "date"),
+    ("The fair was held on the first Tuesday of October.", "the first Tuesday of October", "2016-10-04", "date"),
+]
+
+
+@pytest.mark.parametrize("sentence, text, value, kind", HOLIDAYS)
+def test_calendar_holidays(nlp, sentence, text, value, kind):
+    found = {m.text: m for m in mentions(nlp, sentence)}
+    assert text in found, f"{text!r} not found in {sorted(found)}"
+    assert (found[text].value, found[text].kind) == (value, kind)
+
+
+def test_every_calendar_holiday_resolves():
+    """Each entry of models/dates_holidays.json gives a day in 2019 (a renamed library holiday would not)."""
+    from claimex.dates import _calendar_holiday_days, _calendar_holidays
+
+    missing = [h["names"] for i, h in enumerate(_calendar_holidays()) if not _calendar_holiday_days(i, 2019)]
+    assert missing == []
+
+
+def test_calendar_libraries_are_imported_only_for_a_holiday():
+    import subprocess
+    import sys
+
+    code = ("import sys, spacy, datetime; from claimex.dates import find_dates; "
+            "find_dates(spacy.blank('en')('The vote was held on March 5, 2017.'), datetime.date(2017, 3, 8)); "
+            "print(sorted(m for m in ('holidays', 'hijridate', 'convertdate') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+# a span ahead: the range, and a second mention of the point it runs to, at the unit's precision
+SPANS_AHEAD = [
+    ("Rain is expected over the next two days.", "the next two days", "2017-03-08/2017-03-10", "2017-03-10"),
+    ("Talks will continue in the two upcoming weeks.", "the two upcoming weeks", "2017-03-08/2017-03-22",
+     "2017-03-22"),
+    ("Prices should ease in the coming two months.", "the coming two months", "2017-03-08/2017-05-08", "2017-05"),
+    ("Output will grow over the upcoming 3 years.", "the upcoming 3 years", "2017-03-08/2020-03-08", "2020"),
+]
+
+
+@pytest.mark.parametrize("sentence, text, span, end_point", SPANS_AHEAD)
+def test_span_ahead_gives_range_and_end_point(nlp, sentence, text, span, end_point):
+    found = [(m.value, m.kind) for m in mentions(nlp, sentence) if m.text == text]
+    assert found == [(span, "range"), (end_point, "date")]
+
+
+def test_span_back_has_no_end_point(nlp):
+    found = [(m.value, m.kind) for m in mentions(nlp, "Prices rose over the past two years.")]
+    assert found == [("2015-03-08/2017-03-08", "range")]
+
+
 @pytest.mark.parametrize("sentence, text, value, kind, modifier", CASES)
 def test_date_values(nlp, sentence, text, value, kind, modifier):
     found = {m.text: m for m in mentions(nlp, sentence)}
@@ -89,6 +162,7 @@ def test_date_values(nlp, sentence, text, value, kind, modifier):
     "She is 26 years old.",
     "He finished 15th in the race.",
     "The Sun reported the story first.",
+    "The boss's decision angered staff.",
 ])
 def test_not_dates(nlp, sentence):
     assert [m.value for m in mentions(nlp, sentence) if m.value] == []

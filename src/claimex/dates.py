@@ -3,7 +3,9 @@
 A small hand-written grammar (regular expressions built from `models/dates_lexicon.json`) finds
 date expressions in `doc.text`; spaCy's DATE entities add the ones the grammar misses (value null),
 and the parse decides the direction of yearless and weekday dates from the tense of their verb.
-Relative expressions resolve against the publication date only, never against the clock.
+Relative expressions resolve against the publication date only, never against the clock. Holidays of
+other calendars (Islamic, Hebrew, Hindu, Chinese, ...) take their dates from calendar libraries, listed
+in `models/dates_holidays.json` and imported only when such a name is found.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Doc
 
+from claimex.doc_text import text_of
 from claimex.resources import load_json
 from claimex.schema import DateMention
 
@@ -70,14 +73,27 @@ def _fragments() -> dict[str, str]:
         "number": number,
         "unit": unit,
         "duration": rf"(?:(?<![\w+-])[+-] *)?{part}(?:(?: *, *| +)(?:and +)?(?:[+-] *)?{part})*",
-        "holiday": "|".join(
-            f"(?:{name})"
-            for table in ("orthodox_easter_holidays", "easter_holidays", "weekday_holidays", "fixed_holidays",
-                          "unresolved_holidays")
-            for name in lex[table]
-        ),
+        "holiday": "|".join(f"(?:{name})".replace("'", "['’]") for name in _holiday_names()),
+        "year_words": rf"two +thousand(?: +and)?(?: +(?P<yw>{numbers})(?:[- ](?P<yw2>{numbers}))?)?(?![a-z])",
         "part_of_day": _alternation(lex["parts_of_day"]),
     }
+
+
+LEXICON_HOLIDAY_TABLES = ("orthodox_easter_holidays", "easter_holidays", "weekday_holidays", "fixed_holidays",
+                          "unresolved_holidays")
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar_holidays() -> tuple[dict, ...]:
+    """`models/dates_holidays.json`: holidays of other calendars, each with the source of its dates."""
+    return tuple(load_json("dates_holidays.json")["holidays"])
+
+
+def _holiday_names() -> list[str]:
+    """Every holiday name pattern: the lexicon's tables, then the calendar holidays."""
+    lex = _lexicon()
+    names = [name for table in LEXICON_HOLIDAY_TABLES for name in lex[table]]
+    return names + [holiday["names"] for holiday in _calendar_holidays()]
 
 
 def _g(name: str, fragment: str) -> str:
@@ -122,6 +138,7 @@ class Reading:
     anaphoric_shift: Optional[tuple[dict, int]] = None  # (duration, sign) from the previous date
     takes_object: bool = False  # 'three days after' + a date that follows
     day: Optional[dt.date] = None  # the day an absolute value starts on, to anchor anaphora
+    end_point: Optional[str] = None  # a span ahead also reads as the date it runs to (see _span_ahead)
 
 
 @dataclass
@@ -387,6 +404,8 @@ def _year_of(m: re.Match, ctx: Context) -> Optional[int]:
     """The year group, or a two-digit year ('yy' after an apostrophe, 'yt' at the end)."""
     if m["y"]:
         return int(m["y"])
+    if m["ywords"]:  # 'two thousand (and) ten'
+        return 2000 + int(_number(" ".join(w for w in (m["yw"], m["yw2"]) if w)) or 0)
     short = m["yy"] or m["yt"]
     return _two_digit_year(int(short), ctx.published) if short else None
 
@@ -584,7 +603,8 @@ def _nth_weekday_of(m: re.Match, ctx: Context) -> Optional[Reading]:
                 return Reading(None)
             this_month = ctx.published.replace(day=1)
             candidates = [dt.date(ctx.published.year + k, month, 1) for k in (-1, 0, 1)]
-            year = _pick(candidates, this_month, _tense(ctx, m.start(), m.end())).year
+            # a calendar rule like a holiday's: the coming occurrence unless the verb is in the past
+            year = _pick(candidates, this_month, _tense(ctx, m.start(), m.end()) or FUTURE).year
     else:
         base = _relative_month(m["mrel"] or "this", ctx.published)
         if base is None:
@@ -606,7 +626,8 @@ def _nth_weekday_of(m: re.Match, ctx: Context) -> Optional[Reading]:
     return _reading(When(days[index], DAY_GRAIN))
 
 
-def _holiday_day(name: str, year: int) -> Optional[dt.date]:
+def _lexicon_holiday_day(name: str, year: int) -> Optional[dt.date]:
+    """Holidays of the Gregorian calendar and of Easter, from the lexicon's rules."""
     lex = _lexicon()
     for pattern, (month, day) in lex["fixed_holidays"].items():
         if re.fullmatch(pattern, name):
@@ -646,27 +667,146 @@ def _orthodox_easter(year: int) -> dt.date:
     return dt.date(year, month, day + 1) + dt.timedelta(days=year // 100 - year // 400 - 2)
 
 
+# ---------------------------------------------------------------- holidays of other calendars
+#
+# Their dates come from well-kept libraries, imported only when such a name is found (none is needed to
+# import claimex) and cached per year: `holidays` (country tables: India's Hindu and Sikh festivals, ...),
+# hijridate (the Umm al-Qura Islamic calendar) and convertdate (the Hebrew calendar). Which holiday reads
+# which table is data: models/dates_holidays.json.
+
+HolidayDays = list[tuple[dt.date, Optional[dt.date]]]  # (first day, last day of a festival period or None)
+
+
+@functools.lru_cache(maxsize=64)
+def _country_holidays(country: str, year: int) -> dict[str, tuple[dt.date, ...]]:
+    """The `holidays` package's holidays of `country` in `year`, every category, English names -> the first day
+    of each run of days carrying the name (several holidays on one day are joined with '; ')."""
+    import warnings
+
+    import holidays
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # years outside a country's table warn, and give no days
+        categories = holidays.country_holidays(country).supported_categories
+        table = dict(holidays.country_holidays(country, years=year, categories=categories, language="en_US"))
+    runs: dict[str, list[dt.date]] = {}
+    for day in sorted(table):
+        previous = table.get(day - dt.timedelta(days=1), "").split("; ")
+        for name in table[day].split("; "):
+            if name not in previous:
+                runs.setdefault(name, []).append(day)
+    return {name: tuple(days) for name, days in runs.items()}
+
+
+def _hijri_day(year: int, month: int, day: int) -> Optional[dt.date]:
+    from hijridate import Hijri
+
+    try:
+        gregorian = Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):  # outside the Umm al-Qura tables (1924-2077), or no such day
+        return None
+    return dt.date(gregorian.year, gregorian.month, gregorian.day)
+
+
+def _hebrew_day(year: int, month, day: int) -> Optional[dt.date]:
+    import warnings
+
+    from convertdate import hebrew
+
+    if month == "adar":
+        month = 13 if hebrew.leap(year) else 12
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # raised inside convertdate 2.4+, not by this call
+        return dt.date(*hebrew.to_gregorian(year, month, day))
+
+
+def _calendar_year_span(source: str, year: int) -> range:
+    """The years of the holiday's own calendar that overlap the Gregorian `year`."""
+    if source == "hijri":
+        first = int((year - 622) * 33 / 32)
+        return range(first - 1, first + 3)
+    return range(year + 3759, year + 3762)  # Hebrew years start in autumn
+
+
+def _moved(day: dt.date, holiday: dict) -> dt.date:
+    """Weekend and weekday rules, then the offset."""
+    day += dt.timedelta(days=holiday.get("move", {}).get(str(day.weekday()), 0))
+    if "last_weekday_before" in holiday:
+        day -= dt.timedelta(days=(day.weekday() - holiday["last_weekday_before"] - 1) % 7 + 1)
+    return day + dt.timedelta(days=holiday.get("offset", 0))
+
+
+@functools.lru_cache(maxsize=256)
+def _calendar_holiday_days(index: int, year: int) -> tuple[tuple[dt.date, Optional[dt.date]], ...]:
+    holiday = _calendar_holidays()[index]
+    source = holiday["source"]
+    if source == "holidays":
+        firsts = _country_holidays(holiday["country"], year).get(holiday["holiday"], ())
+        return tuple((_moved(first, holiday), None) for first in firsts)
+    if source == "fixed":
+        return ((_moved(dt.date(year, holiday["month"], holiday["day"]), holiday), None),)
+    to_date = _hijri_day if source == "hijri" else _hebrew_day
+    days = []
+    for own_year in _calendar_year_span(source, year):
+        first = to_date(own_year, holiday["month"], holiday["day"])
+        if first is None or _moved(first, holiday).year != year:
+            continue
+        last = None
+        if "end" in holiday:
+            end = holiday["end"]
+            last = to_date(own_year, end["month"], end["day"])
+            last = last and last + dt.timedelta(days=end.get("offset", 0))
+        days.append((_moved(first, holiday), last))
+    return tuple(days)
+
+
+def _holiday_days(name: str, year: int) -> HolidayDays:
+    """The days (and periods) the holiday `name` falls on in `year`; [] when unknown."""
+    day = _lexicon_holiday_day(name, year)
+    if day is not None:
+        return [(day, None)]
+    for index, holiday in enumerate(_calendar_holidays()):
+        if re.fullmatch(holiday["names"], name):
+            return list(_calendar_holiday_days(index, year))
+    return []
+
+
+def _holiday_reading(days: HolidayDays) -> Reading:
+    if not days:
+        return Reading(None)
+    first, last = days[0]
+    if last is not None:
+        return Reading(f"{first.isoformat()}/{last.isoformat()}", kind="range", day=first)
+    return _reading(When(first, DAY_GRAIN))
+
+
 def _holiday(m: re.Match, ctx: Context) -> Optional[Reading]:
-    """'Christmas', 'Easter 2010', 'last Thanksgiving', 'MLK day of last year', 'thanksgiving in 9 months'."""
-    name = _lower(m["h"])
+    """'Christmas', 'Easter 2010', 'last Thanksgiving', 'MLK day of last year', 'thanksgiving in 9 months',
+    'Diwali 2019', 'Eid al-Fitr', 'last Chinese New Year', 'Yom Kippur two thousand eighteen'."""
+    name = _lower(m["h"]).replace("’", "'")
     if any(re.fullmatch(pattern, name) for pattern in _lexicon()["unresolved_holidays"]):
-        return Reading(None)  # lunar calendars: recognised, not resolved
+        return Reading(None)  # a festival of several days with no agreed start: recognised, not resolved
     year = _year_of(m, ctx)
-    if year is not None:
-        return _reading(When(_holiday_day(name, year), DAY_GRAIN))
     ref = ctx.published
+    if year is None and ref is not None:
+        if m["yrel"]:
+            year = ref.year + {"next": 1, "last": -1}.get(_lower(m["yrel"]), 0)
+        elif m["shift"]:
+            sign = -1 if re.search(r"\bago\b", m["shift"], re.I) else 1
+            year = _shift(ref, _duration(m["shift"]), sign).day.year
+    if year is not None:
+        return _holiday_reading(_holiday_days(name, year))
     if ref is None:
         return Reading(None)
-    if m["yrel"]:
-        step = {"next": 1, "last": -1}.get(_lower(m["yrel"]), 0)
-        return _reading(When(_holiday_day(name, ref.year + step), DAY_GRAIN))
-    if m["shift"]:
-        sign = -1 if re.search(r"\bago\b", m["shift"], re.I) else 1
-        return _reading(When(_holiday_day(name, _shift(ref, _duration(m["shift"]), sign).day.year), DAY_GRAIN))
-    candidates = [_holiday_day(name, ref.year + k) for k in (-1, 0, 1)]
+    candidates = [days for k in (-1, 0, 1) for days in _holiday_days(name, ref.year + k)]
     rel = _lower(m["rel"])
+    if not rel:
+        current = [c for c in candidates if c[1] is not None and c[0] <= ref <= c[1]]
+        if current:  # 'during Ramadan', written during Ramadan
+            return _holiday_reading(current)
     direction = PAST if rel in ("last", "past") else FUTURE if rel else _tense(ctx, m.start(), m.end()) or FUTURE
-    return _reading(When(_pick(candidates, ref, direction), DAY_GRAIN))
+    chosen = _pick((first for first, _ in candidates), ref, direction)
+    return _holiday_reading([c for c in candidates if c[0] == chosen])
 
 
 def _superlative_before(ctx: Context, start: int) -> bool:
@@ -727,10 +867,22 @@ def _span_back(published: Optional[dt.date], parts: dict[str, float]) -> Reading
 
 
 def _span_ahead(published: Optional[dt.date], parts: dict[str, float]) -> Reading:
+    """'the next two days', 'the coming 2 months', 'two upcoming years': the interval from publication, and
+    also the point it runs to, at the unit's precision ('2013-02-14', '2013-04', '2015').
+
+    The range stays the value: the words name a stretch of time. But a span ahead in news is mostly a
+    deadline ('a decision is expected in the coming two days' = by the 14th), and Duckling reads these
+    phrases as that point alone; so `find_dates` adds a second mention with the same span, kind 'date', whose
+    value is the end point. A span back ('the past two years') names no such point and gets none."""
     if published is None:
         return Reading(None, kind="range")
-    high = _shift(published, parts, 1).day.isoformat()
-    return Reading(f"{published.isoformat()}/{high}", kind="range")
+    end = _shift(published, parts, 1)
+    return Reading(f"{published.isoformat()}/{end.day.isoformat()}", kind="range", end_point=end.iso())
+
+
+def _upcoming_count(m: re.Match, ctx: Context) -> Optional[Reading]:
+    """'two upcoming days', '2 coming weeks'."""
+    return _span_ahead(ctx.published, _duration(f"{m['n']} {m['u']}"))
 
 
 def _is_whole_line(text: str, start: int, end: int) -> bool:
@@ -854,12 +1006,14 @@ def _patterns() -> tuple[Pattern, ...]:
          rf"|{_g('m', 'month')}(?:,? +{_g('y', 'year')})?)", _nth_weekday_of),
         (rf"(?:(?P<rel>last|next|this|coming|past) +)?(?P<h>{f['holiday']})(?![a-z])"
          rf"(?:(?: +of)? +(?P<yrel>this|next|last) +year|,? +(?:in +)?{_g('y', 'year')}"
+         rf"|,? +(?:in +)?(?P<ywords>{f['year_words']})"
          rf"| +(?P<shift>in +{f['duration']}|{f['duration']} +(?:ago|hence|from +now)))?", _holiday),
         (rf"(?<![a-z])(?:(?P<pre>(?:the +)?(?:past|last|previous|next|coming|upcoming)|in|within|after) +)?"
          rf"(?:now *(?P<nowsign>[+-]) *)?(?P<dur>{f['duration']})"
          rf"(?: +(?P<post>ago|back|before|earlier|hence|later|after|from +now|from +today)(?![a-z]))?",
          _relative_shift),
         (rf"(?P<n>{f['number']}) +(?P<w>{f['weekday']}) +(?P<post>ago|back|from +now)", _weekday_count),
+        (rf"(?:the +)?(?P<n>{f['number']}) +(?:upcoming|coming) +(?P<u>{f['unit']})(?![a-z])", _upcoming_count),
         (rf"(?:every|each) +(?P<other>other +)?(?:(?P<w>{f['weekday']})|{_g('m', 'month')}"
          rf"|(?P<every>{f['number']} +{f['unit']})|(?P<unit1>day|week|month|year|quarter|decade)(?![a-z]))"
          r"|(?<![a-z])(?P<adv>daily|weekly|monthly|yearly|annually|quarterly|biweekly|fortnightly)(?![a-z])", _set),
@@ -915,9 +1069,8 @@ def _trigger_words() -> frozenset[str]:
     lex = _lexicon()
     words = set(lex["months"]) | set(lex["weekdays"]) | {w + "s" for w in lex["weekdays"]} | set(lex["units"])
     words |= set(lex["ordinals"]) | set(RELATIVE_WORDS)
-    for table in ("fixed_holidays", "weekday_holidays", "easter_holidays", "orthodox_easter_holidays",
-                  "unresolved_holidays"):
-        words |= {w for name in lex[table] for w in re.findall(r"[a-z]{3,}", name)}
+    words |= {w for name in _holiday_names() for w in re.findall(r"[a-z]{3,}", name)} - {"the", "and"}
+    words |= {"thousand"}
     return frozenset(words)
 
 
@@ -1044,7 +1197,7 @@ def _entity_mentions(doc: Doc, taken: list[_Found]) -> list[_Found]:
     for ent in doc.ents:
         if ent.label_ != "DATE" or any(ent.start_char < t.end and t.start < ent.end_char for t in taken):
             continue
-        if AGE.match(doc.text, ent.end_char) or re.search(r"\bold\b|-year-old", ent.text, re.I):
+        if AGE.match(text_of(doc), ent.end_char) or re.search(r"\bold\b|-year-old", ent.text, re.I):
             continue
         extra.append(_Found(ent.start_char, ent.end_char, len(_patterns()), Reading(None)))
     return extra
@@ -1052,18 +1205,21 @@ def _entity_mentions(doc: Doc, taken: list[_Found]) -> list[_Found]:
 
 def find_dates(doc: Doc, published: dt.date | None = None) -> list[DateMention]:
     """Every date expression in `doc`, resolved against `published` when relative."""
-    text = doc.text
+    text = text_of(doc)
     ctx = Context(text, doc, published)
     found = _scan(ctx)
     found = [_with_time(f, text, found[i + 1].start if i + 1 < len(found) else len(text)) for i, f in enumerate(found)]
     found = _shift_objects(_join_ranges(found, text), text)
     _anchor_anaphora(found)
     found = sorted(found + _entity_mentions(doc, found), key=lambda f: f.start)
-    return [
-        DateMention(text=text[f.start:f.end], start=f.start, end=f.end, value=f.reading.value, kind=f.reading.kind,
-                    modifier=f.reading.modifier)
-        for f in found
-    ]
+    mentions = []
+    for f in found:
+        mentions.append(DateMention(text=text[f.start:f.end], start=f.start, end=f.end, value=f.reading.value,
+                                    kind=f.reading.kind, modifier=f.reading.modifier))
+        if f.reading.end_point and f.reading.kind == "range":  # see _span_ahead
+            mentions.append(DateMention(text=text[f.start:f.end], start=f.start, end=f.end,
+                                        value=f.reading.end_point, kind="date"))
+    return mentions
 
 
 PUBLISHED_LABEL = re.compile(r"^\s*(?:published|posted|updated|date|first published)\s*(?:on|:)?\s*", re.I)
