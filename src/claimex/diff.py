@@ -3,7 +3,7 @@
 Two claims are alike by the words of their content: lower-cased, stop words dropped, and the numbers,
 dates and hedges cut out, so that a changed figure or an added "may" leaves the likeness intact. Each
 word counts by its closest counterpart on the other side (Jaro-Winkler, so that "evacuated" meets
-"evacuation"). Pairs at or above the threshold are taken best first, one-to-one. A pair is a
+"evacuation"); a number or date both give with the same value counts as one more shared word. Pairs at or above the threshold are taken best first, one-to-one. A pair is a
 `conflict` when a number, date, place, source, negation or hedge differs, else `same`.
 """
 
@@ -67,11 +67,12 @@ def diff_claims(a: Sequence[Claim], b: Sequence[Claim], threshold: float = DEFAU
 
 def align(a: Sequence[Claim], b: Sequence[Claim], threshold: float) -> list[tuple[int, int, float]]:
     """One-to-one pairs (index in A, index in B, similarity), the most similar first, none below `threshold`."""
-    words_a = [content_words(claim) for claim in a]
-    words_b = [content_words(claim) for claim in b]
+    features_a = [(content_words(claim), anchors(claim)) for claim in a]
+    features_b = [(content_words(claim), anchors(claim)) for claim in b]
     candidates = sorted(
-        ((score, i, j) for i, wa in enumerate(words_a) for j, wb in enumerate(words_b)
-         if (score := word_similarity(wa, wb)) >= threshold),
+        ((score, i, j) for i, (words_a, anchors_a) in enumerate(features_a)
+         for j, (words_b, anchors_b) in enumerate(features_b)
+         if (score := word_similarity(words_a, words_b, len(anchors_a & anchors_b))) >= threshold),
         key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
     )
     pairs, used_a, used_b = [], set(), set()
@@ -85,15 +86,23 @@ def align(a: Sequence[Claim], b: Sequence[Claim], threshold: float) -> list[tupl
 
 def similarity(a: Claim, b: Claim) -> float:
     """How alike the contents of two claims are, 0 to 1."""
-    return word_similarity(content_words(a), content_words(b))
+    return word_similarity(content_words(a), content_words(b), len(anchors(a) & anchors(b)))
 
 
-def word_similarity(words_a: Sequence[str], words_b: Sequence[str]) -> float:
-    """Soft Dice overlap: each word scores its best Jaro-Winkler match on the other side (0 below WORD_MATCH)."""
+def word_similarity(words_a: Sequence[str], words_b: Sequence[str], shared_anchors: int = 0) -> float:
+    """Soft Dice overlap: each word scores its best Jaro-Winkler match on the other side (0 below WORD_MATCH);
+    each shared anchor counts as a word matched on both sides."""
     if not words_a or not words_b:
         return 0.0
     scores = process.cdist(words_a, words_b, scorer=JaroWinkler.normalized_similarity, score_cutoff=WORD_MATCH)
-    return round(float(scores.max(axis=1).sum() + scores.max(axis=0).sum()) / (len(words_a) + len(words_b)), 3)
+    matched = float(scores.max(axis=1).sum() + scores.max(axis=0).sum()) + 2 * shared_anchors
+    return round(matched / (len(words_a) + len(words_b) + 2 * shared_anchors), 3)
+
+
+def anchors(claim: Claim) -> set[tuple]:
+    """The known values of the claim's numbers and dates: two claims giving the same one likely agree."""
+    return ({("number", mention.kind, value) for mention in claim.numbers if (value := number_value(mention)) is not None}
+            | {("date", mention.value) for mention in claim.dates if mention.value is not None})
 
 
 def content_words(claim: Claim) -> list[str]:
@@ -171,7 +180,8 @@ def number_value(mention: NumberMention) -> int | float | None:
 
 
 def numbers_agree(x: NumberMention, y: NumberMention) -> bool:
-    """Same amount: equal values, within a range or an order of magnitude, or close when either is approximate."""
+    """Same amount: equal values, within a range or an order of magnitude, close when either is approximate,
+    or unknown (a value that cannot be read is no difference)."""
     if x.kind != y.kind:
         return False
     for one, other in ((x, y), (y, x)):
@@ -184,7 +194,7 @@ def numbers_agree(x: NumberMention, y: NumberMention) -> bool:
             return True
     value_x, value_y = number_value(x), number_value(y)
     if value_x is None or value_y is None:
-        return x.text.lower() == y.text.lower()
+        return True
     if value_x == value_y:
         return True
     approximate = "approximately" in (x.qualifier, y.qualifier)
@@ -207,9 +217,9 @@ def _number_difference(x: NumberMention, y: NumberMention) -> Difference:
 
 
 def dates_agree(x: DateMention, y: DateMention) -> bool:
-    """Same date, or one a more precise form of the other ("2024-03" and "2024-03-05")."""
+    """Same date, one a more precise form of the other ("2024-03" and "2024-03-05"), or either unresolved."""
     if x.value is None or y.value is None:
-        return x.text.lower() == y.text.lower()
+        return True
     return x.value.startswith(y.value) or y.value.startswith(x.value)
 
 
