@@ -126,7 +126,8 @@ def test_output_jsonl_writer_writes_the_contract_lines():
     stream = io.StringIO()
     JsonlWriter(stream).write("bridge.txt", TEXT, [mayor_claim(), river_claim()])
     assert stream.getvalue() == jsonl_line(mayor_claim()) + jsonl_line(river_claim())
-    assert [Claim.model_validate_json(line) for line in stream.getvalue().splitlines()] == [mayor_claim(), river_claim()]
+    lines = stream.getvalue().splitlines()
+    assert [Claim.model_validate_json(line) for line in lines] == [mayor_claim(), river_claim()]
 
 
 def test_output_with_texts_pairs_each_document_with_its_records_in_order():
@@ -151,7 +152,8 @@ def test_output_table_shows_source_cue_content_kind_numbers_and_dates():
     header = wide.splitlines()[1].split()
     assert header == ["#", "source", "cue", "content", "kind", "numbers", "dates"]
     mayor_row = next(line for line in wide.splitlines() if line.lstrip().startswith("1 "))
-    for cell in ("The mayor (Ana Ruiz)", "said", "the bridge could reopen", "indirect", "$2 million", "3 May = 2025-05-03"):
+    for cell in ("The mayor (Ana Ruiz)", "said", "the bridge could reopen", "indirect", "$2 million",
+                 "3 May = 2025-05-03"):
         assert cell in mayor_row
     narrow = render(claims_table("bridge.txt", [mayor_claim()], width=80), width=80)
     assert "numbers: $2 million" in narrow and "dates: 3 May = 2025-05-03" in narrow

@@ -98,7 +98,8 @@ def claims_table_html(claims: Sequence[Claim], prefix: str) -> str:
     rows = []
     for number, claim in enumerate(claims, start=1):
         cells = [
-            claim.kind, source_label(claim.source) if claim.source else "", claim.cue.text if claim.cue else "", claim.content.text,
+            claim.kind, source_label(claim.source) if claim.source else "", claim.cue.text if claim.cue else "",
+            claim.content.text,
             "; ".join(hedge.text for hedge in claim.hedges), "; ".join(mention.text for mention in claim.numbers),
             "; ".join(date_label(date) for date in claim.dates),
         ]
@@ -110,7 +111,8 @@ def claims_table_html(claims: Sequence[Claim], prefix: str) -> str:
 
 def _summary(claims: Sequence[Claim]) -> str:
     kinds = Counter(claim.kind for claim in claims)
-    return f"{len(claims)} claims" + (f" ({', '.join(f'{n} {kind}' for kind, n in kinds.most_common())})" if kinds else "")
+    by_kind = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
+    return f"{len(claims)} claims ({by_kind})" if claims else "no claims"
 
 
 def render_report(articles: Sequence[Article], title: str = "claimex report") -> str:

@@ -25,9 +25,9 @@ class Record(BaseModel):
 class Span(Record):
     """A piece of the input: `input[start:end] == text`."""
 
-    text: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    text: str = Field(description="the characters of the input from start to end")
+    start: int = Field(ge=0, description="offset of the first character in the input text (code points, from 0)")
+    end: int = Field(ge=0, description="offset just after the last character: input[start:end] == text")
 
 
 class Entity(Span):
@@ -42,7 +42,8 @@ class NumberMention(Span):
 
     value: Union[int, float, None] = Field(description="numeric value; null when it cannot be read")
     unit: Union[str, None] = Field(default=None, description="percent, a currency code, or the counted noun")
-    qualifier: Union[Qualifier, None] = None
+    qualifier: Union[Qualifier, None] = Field(
+        default=None, description='how the text bounds the value ("nearly" → approximately, "over" → more_than)')
     low: Union[int, float, None] = Field(default=None, description="lower bound of a range")
     high: Union[int, float, None] = Field(default=None, description="upper bound of a range")
     magnitude: Union[str, None] = Field(
@@ -56,33 +57,38 @@ class NumberMention(Span):
 class DateMention(Span):
     """A date expression; `value` is ISO 8601 at the precision the text gives, null if unresolved."""
 
-    value: Union[str, None]
-    kind: DateKind = "date"
+    value: Union[str, None] = Field(
+        description="ISO 8601 at the precision the text gives (2025-03, 2025-W08, P2D); null when unresolved")
+    kind: DateKind = Field(
+        default="date", description='date: a day, month, week or year; range: from-to; duration: a length of time; '
+                                    'set: a recurrence ("each day")')
     modifier: Union[str, None] = Field(default=None, description="early, mid, late, ... for fuzzy dates")
 
 
 class Cue(Span):
     """The words that mark the attribution (`said`, `according to`), with the cue's lemma."""
 
-    lemma: str
+    lemma: str = Field(description='dictionary form of the cue: "say", "tell", "according to"')
 
 
 class Source(Span):
     """Who the content is attributed to; `name` is the canonical name of a pronoun or short name."""
 
-    name: Union[str, None] = None
+    name: Union[str, None] = Field(
+        default=None, description="canonical name of the person or body the source refers to; null when unknown")
 
 
 class Content(Span):
     """What is attributed. `fragments` lists the pieces when a quote is interrupted by its cue."""
 
-    fragments: Union[list[Span], None] = None
+    fragments: Union[list[Span], None] = Field(
+        default=None, description="the pieces of a quotation interrupted by its cue, in order; null if one piece")
 
 
 class SentenceRef(Record):
-    index: int = Field(ge=0)
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    index: int = Field(ge=0, description="position of the sentence in the document, from 0")
+    start: int = Field(ge=0, description="offset of the sentence's first character")
+    end: int = Field(ge=0, description="offset just after the sentence's last character")
 
 
 class Mentions(Record):
@@ -98,47 +104,50 @@ class Mentions(Record):
 class NestedClaim(Record):
     """An attribution inside another claim's content ("the engineers tell me ..." within a quote)."""
 
-    kind: ClaimKind
-    content: Content
-    source: Union[Source, None]
-    cue: Cue
+    kind: ClaimKind = Field(description="as for a claim")
+    content: Content = Field(description="what the nested source is said to say")
+    source: Union[Source, None] = Field(description="who the nested content is attributed to; null if no one")
+    cue: Cue = Field(description="the words that mark the nested attribution")
 
 
 class Claim(Record):
     """One statement the article reports: who (source) says (cue) what (content)."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="version of this record format")
     id: str = Field(description="stable identifier: same input text, same id")
     doc: str = Field(description="the input as named on the command line")
-    kind: ClaimKind
-    sentence: SentenceRef
-    content: Content
-    source: Union[Source, None]
-    cue: Union[Cue, None]
+    kind: ClaimKind = Field(
+        description="direct: quoted words; indirect: reported speech; mixed: reported speech with quoted words; "
+                    'according_to: "according to" a source; unattributed: the article\'s own statement')
+    sentence: SentenceRef = Field(description="the sentence the claim's content starts in")
+    content: Content = Field(description="what is attributed (for an unattributed claim, the whole sentence)")
+    source: Union[Source, None] = Field(description='who says it; null when unattributed or no one is named '
+                                                    '("it was reported")')
+    cue: Union[Cue, None] = Field(description="the words that mark the attribution; null when unattributed")
     nested: list[NestedClaim] = Field(
         default=[], description="attributions whose cue lies inside this claim's content, in text order")
-    hedges: list[Span] = []
-    dates: list[DateMention] = []
-    places: list[Entity] = []
-    numbers: list[NumberMention] = []
-    organisations: list[Entity] = []
-    people: list[Entity] = []
+    hedges: list[Span] = Field(default=[], description='words that weaken the claim: "may", "reportedly", ...')
+    dates: list[DateMention] = Field(default=[], description="date expressions in the claim's source, cue or content")
+    places: list[Entity] = Field(default=[], description="places in the claim's source, cue or content")
+    numbers: list[NumberMention] = Field(default=[], description="numbers in the claim's source, cue or content")
+    organisations: list[Entity] = Field(default=[], description="organisations in the claim's source, cue or content")
+    people: list[Entity] = Field(default=[], description="people in the claim's source, cue or content")
 
 
 class Sentence(Record):
     """One sentence of the input, with the mentions inside it."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
-    doc: str
-    index: int = Field(ge=0)
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
-    dates: list[DateMention] = []
-    places: list[Entity] = []
-    numbers: list[NumberMention] = []
-    organisations: list[Entity] = []
-    people: list[Entity] = []
+    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="version of this record format")
+    doc: str = Field(description="the input as named on the command line")
+    index: int = Field(ge=0, description="position of the sentence in the document, from 0")
+    start: int = Field(ge=0, description="offset of the sentence's first character")
+    end: int = Field(ge=0, description="offset just after the sentence's last character")
+    text: str = Field(description="the sentence as it is in the input: input[start:end]")
+    dates: list[DateMention] = Field(default=[], description="date expressions in the sentence")
+    places: list[Entity] = Field(default=[], description="places in the sentence")
+    numbers: list[NumberMention] = Field(default=[], description="numbers in the sentence")
+    organisations: list[Entity] = Field(default=[], description="organisations in the sentence")
+    people: list[Entity] = Field(default=[], description="people in the sentence")
 
 
 def json_schema() -> dict:

@@ -21,7 +21,8 @@ from rich.text import Text
 
 from claimex.schema import Claim, DateMention, Sentence, Source
 
-SOURCE_STYLE, CUE_STYLE, CONTENT_STYLE, HEDGE_STYLE = "bold cyan", "bold reverse magenta", "italic green", "underline yellow"
+SOURCE_STYLE, CUE_STYLE = "bold cyan", "bold reverse magenta"
+CONTENT_STYLE, HEDGE_STYLE = "italic green", "underline yellow"
 UNATTRIBUTED_STYLE = "dim"
 SHORT_WIDTH = 90
 WIDE = 110
