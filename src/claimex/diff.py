@@ -3,7 +3,9 @@
 Two claims are alike by the words of their content: lower-cased, stop words dropped, and the numbers,
 dates and hedges cut out, so that a changed figure or an added "may" leaves the likeness intact. Each
 word counts by its closest counterpart on the other side (Jaro-Winkler, so that "evacuated" meets
-"evacuation"); a number or date both give with the same value counts as one more shared word. Pairs at or above the threshold are taken best first, one-to-one. A pair is a
+"evacuation"); a number or date both give with the same value counts as one more shared word, and
+claims naming only different people or organisations are marked down (different actors, different
+events). Pairs at or above the threshold are taken best first, one-to-one. A pair is a
 `conflict` when a number, date, place, source, negation or hedge differs, else `same`.
 """
 
@@ -24,14 +26,18 @@ from rich.text import Text
 from claimex.diff_schema import ClaimRef, DiffRecord, Difference
 from claimex.schema import Claim, DateMention, Entity, NumberMention, Span
 
-DEFAULT_THRESHOLD = 0.5
-"""Least similarity for two claims to be aligned; chosen with benchmarks/diff_pairs.py."""
+DEFAULT_THRESHOLD = 0.55
+"""Least similarity for two claims to be aligned: on samples/pairs (benchmarks/diff_pairs.py) no wrong pair
+from 0.55 up, while 0.5 lets in two claims about different things that share half their words."""
 
 WORD_MATCH = 0.88
 """Least Jaro-Winkler similarity for two words to count as the same word ("family", "families")."""
 
 NAME_MATCH = 90
 """Least rapidfuzz token-set ratio for two names to be the same ("Ortiz", "Mayor Elena Ortiz")."""
+
+OTHER_ACTORS_FACTOR = 0.5
+"""Similarity is multiplied by this when both claims name people or organisations and none in common."""
 
 APPROXIMATE_TOLERANCE = 0.05
 """How far apart two numbers may be when either is approximate ("about 900", "nearly 40")."""
@@ -67,12 +73,11 @@ def diff_claims(a: Sequence[Claim], b: Sequence[Claim], threshold: float = DEFAU
 
 def align(a: Sequence[Claim], b: Sequence[Claim], threshold: float) -> list[tuple[int, int, float]]:
     """One-to-one pairs (index in A, index in B, similarity), the most similar first, none below `threshold`."""
-    features_a = [(content_words(claim), anchors(claim)) for claim in a]
-    features_b = [(content_words(claim), anchors(claim)) for claim in b]
+    words_a = [content_words(claim) for claim in a]
+    words_b = [content_words(claim) for claim in b]
     candidates = sorted(
-        ((score, i, j) for i, (words_a, anchors_a) in enumerate(features_a)
-         for j, (words_b, anchors_b) in enumerate(features_b)
-         if (score := word_similarity(words_a, words_b, len(anchors_a & anchors_b))) >= threshold),
+        ((score, i, j) for i, claim_a in enumerate(a) for j, claim_b in enumerate(b)
+         if (score := _similarity(claim_a, claim_b, words_a[i], words_b[j])) >= threshold),
         key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
     )
     pairs, used_a, used_b = [], set(), set()
@@ -86,7 +91,12 @@ def align(a: Sequence[Claim], b: Sequence[Claim], threshold: float) -> list[tupl
 
 def similarity(a: Claim, b: Claim) -> float:
     """How alike the contents of two claims are, 0 to 1."""
-    return word_similarity(content_words(a), content_words(b), len(anchors(a) & anchors(b)))
+    return _similarity(a, b, content_words(a), content_words(b))
+
+
+def _similarity(a: Claim, b: Claim, words_a: Sequence[str], words_b: Sequence[str]) -> float:
+    score = word_similarity(words_a, words_b, len(anchors(a) & anchors(b)))
+    return round(score * OTHER_ACTORS_FACTOR, 3) if other_actors(a, b) else score
 
 
 def word_similarity(words_a: Sequence[str], words_b: Sequence[str], shared_anchors: int = 0) -> float:
@@ -97,6 +107,19 @@ def word_similarity(words_a: Sequence[str], words_b: Sequence[str], shared_ancho
     scores = process.cdist(words_a, words_b, scorer=JaroWinkler.normalized_similarity, score_cutoff=WORD_MATCH)
     matched = float(scores.max(axis=1).sum() + scores.max(axis=0).sum()) + 2 * shared_anchors
     return round(matched / (len(words_a) + len(words_b) + 2 * shared_anchors), 3)
+
+
+def other_actors(a: Claim, b: Claim) -> bool:
+    """Whether both contents name people or organisations, and none of A's is one of B's."""
+    actors_a, actors_b = _actors(a), _actors(b)
+    return bool(actors_a and actors_b) and not any(
+        names_agree(x.name, y.name) for x in actors_a for y in actors_b)
+
+
+def _actors(claim: Claim) -> list[Entity]:
+    """The people and organisations named in the content (not in the source)."""
+    return [entity for entity in (*claim.people, *claim.organisations)
+            if claim.content.start <= entity.start and entity.end <= claim.content.end]
 
 
 def anchors(claim: Claim) -> set[tuple]:
