@@ -33,9 +33,12 @@ CONTROL_PLACEHOLDERS = {code: "\ufffd" for code in (*range(0x20), 0x7F, *range(0
 CONTROL_PLACEHOLDERS[ord("\r")] = " "
 
 
-def printable(text: str) -> Text:
-    """`text` as rich Text (never markup), each control character replaced by one placeholder character."""
-    return Text(text.translate(CONTROL_PLACEHOLDERS))
+def printable(text: str, style: str = "") -> Text:
+    """`text` as rich Text (never markup), each control character replaced by one placeholder character;
+    `style` covers the characters only, not the padding around them in a table cell."""
+    printed = Text(text.translate(CONTROL_PLACEHOLDERS))
+    printed.stylize(style)
+    return printed
 
 
 def _short(text: str, width: int = SHORT_WIDTH) -> Text:
@@ -74,8 +77,8 @@ def claims_table(name: str, claims: Sequence[Claim], width: int = WIDE) -> Table
     wide = width >= WIDE
     table = Table(title=printable(f"{name}: {len(claims)} claims"), title_justify="left", **TABLE_LOOK)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("source", style=SOURCE_STYLE, max_width=20)
-    table.add_column("cue", style=CUE_STYLE, max_width=10)
+    table.add_column("source", max_width=20)
+    table.add_column("cue", max_width=10)
     table.add_column("content")
     table.add_column("kind", max_width=12)
     if wide:
@@ -85,7 +88,8 @@ def claims_table(name: str, claims: Sequence[Claim], width: int = WIDE) -> Table
         mentions = {"numbers": [mention.text for mention in claim.numbers],
                     "dates": [date_label(date) for date in claim.dates]}
         content = _short(claim.content.text)
-        cells = [str(number), printable(source_label(claim.source)), printable(claim.cue.text if claim.cue else "–"),
+        cells = [str(number), printable(source_label(claim.source), SOURCE_STYLE),
+                 printable(claim.cue.text if claim.cue else "–", CUE_STYLE),
                  content if wide else _mentions_below(content, mentions), claim.kind.replace("_", " ")]
         if wide:
             cells += [_lines(texts) for texts in mentions.values()]
