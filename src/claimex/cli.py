@@ -175,6 +175,8 @@ def _diff_inputs(names: list[str], published: Optional[dt.date], model: Optional
         if isinstance(document, InputError):
             stderr.print(f"claimex: {document.name}: {document.reason}")
             raise typer.Exit(EXIT_SOME_FAILED)
+    if len(documents) != len(names):
+        _fail_usage("diff compares two files, not folders")
     claims = [read_claims_jsonl(document.text) if document.name.endswith(".jsonl") else None
               for document in documents]
     for document, read in zip(documents, claims):
