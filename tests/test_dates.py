@@ -48,6 +48,7 @@ CASES = [
     ("The bill will be debated next month.", "next month", "2017-04", "date", None),
     ("Unemployment rose this year, the ministry said.", "this year", "2017", "date", None),
     ("The results will be published in two weeks.", "in two weeks", "2017-03-22", "date", None),
+    ("Workers have not had a pay rise in five years.", "in five years", "P5Y", "duration", None),
     ("The strike began three days ago.", "three days ago", "2017-03-05", "date", None),
     ("The plant closed last year.", "last year", "2016", "date", None),
     ("The ferry sank last Sunday.", "last Sunday", "2017-03-05", "date", None),

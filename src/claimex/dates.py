@@ -852,7 +852,8 @@ def _relative_shift(m: re.Match, ctx: Context) -> Optional[Reading]:
         if re.fullmatch(r"(?:an?) +\S+", _lower(text)) and _before(ctx, m.start()) != "for":
             return None  # 'once a year', 'a day'
         return Reading(_iso_duration(parts), kind="duration")
-    if pre == "in" and _superlative_before(ctx, m.start()):
+    if pre == "in" and (_superlative_before(ctx, m.start()) or _tense(ctx, m.start(), m.end()) == PAST):
+        # 'the first time in two years'; 'they have not had a rise in five years', 'built in two years'
         return Reading(_iso_duration(parts), kind="duration")
     if ctx.published is None:
         return Reading(None)
