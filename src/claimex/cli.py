@@ -9,6 +9,10 @@ import datetime as dt
 import enum
 import functools
 import sys
+import traceback
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -20,6 +24,7 @@ from claimex.diff import DEFAULT_THRESHOLD
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    pretty_exceptions_enable=False,
     help="Turn news articles into structured, attributed claims (who said what), as JSON lines.",
 )
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -38,7 +43,24 @@ class Format(str, enum.Enum):
     html = "html"
 
 
-FilesArgument = typer.Argument(..., help="Article files to read (UTF-8, UTF-16 with BOM or a legacy encoding).")
+FilesArgument = typer.Argument(
+    ..., metavar="INPUTS...",
+    help="Articles to read: files, folders (their .txt, .md, .html and .htm files, sub-folders included, "
+         "hidden ones skipped, in order of path) or - for stdin. Text is UTF-8 (BOM or not), UTF-16 with a BOM, "
+         "or a detected legacy encoding (cp1252, latin-1, ...); offsets index the decoded text. From an HTML page "
+         "(by name, or a text opening with <html or <!DOCTYPE html) only the article text is read, and its "
+         "`doc` ends in #text (e.g. page.html#text): offsets then index that extracted text.",
+)
+JsonlFieldOption = typer.Option(
+    None, "--jsonl-field", metavar="FIELD",
+    help="Read every input as JSON lines (folders: their .jsonl and .ndjson files), each line's FIELD one article, "
+         "its `doc` PATH#ID.",
+)
+JsonlIdOption = typer.Option(
+    None, "--jsonl-id", metavar="FIELD",
+    help="With --jsonl-field: the field whose value is the ID in PATH#ID (default: id; the line number when absent).",
+)
+DebugOption = typer.Option(False, "--debug", help="Show the traceback of an internal error.")
 FormatOption = typer.Option(
     Format.auto, "--format", "-f",
     help="jsonl (the contract), csv, tsv, table (for people) or html (a report page); "
@@ -63,6 +85,9 @@ ModelOption = typer.Option(
 @app.command()
 def extract(
     files: list[str] = FilesArgument,
+    jsonl_field: Optional[str] = JsonlFieldOption,
+    jsonl_id: Optional[str] = JsonlIdOption,
+    debug: bool = DebugOption,
     format: Format = FormatOption,
     fields: Optional[str] = FieldsOption,
     published: Optional[str] = PublishedOption,
@@ -74,12 +99,16 @@ def extract(
     from claimex.api import extract_many
     from claimex.schema import Claim
 
-    _run(extract_many, files, published, output, force, model, _writer(format, fields, output, Claim))
+    _run(extract_many, _inputs(files, jsonl_field, jsonl_id, debug), published, output, force, model,
+         _writer(format, fields, output, Claim))
 
 
 @app.command()
 def sentences(
     files: list[str] = FilesArgument,
+    jsonl_field: Optional[str] = JsonlFieldOption,
+    jsonl_id: Optional[str] = JsonlIdOption,
+    debug: bool = DebugOption,
     format: Format = FormatOption,
     fields: Optional[str] = FieldsOption,
     published: Optional[str] = PublishedOption,
@@ -93,12 +122,16 @@ def sentences(
 
     if format is Format.html:
         _fail_usage("--format html reports claims: use `claimex extract` or `claimex report`")
-    _run(sentences_many, files, published, output, force, model, _writer(format, fields, output, Sentence))
+    _run(sentences_many, _inputs(files, jsonl_field, jsonl_id, debug), published, output, force, model,
+         _writer(format, fields, output, Sentence))
 
 
 @app.command()
 def show(
     files: list[str] = FilesArgument,
+    jsonl_field: Optional[str] = JsonlFieldOption,
+    jsonl_id: Optional[str] = JsonlIdOption,
+    debug: bool = DebugOption,
     published: Optional[str] = PublishedOption,
     model: Optional[str] = ModelOption,
 ) -> None:
@@ -106,12 +139,15 @@ def show(
     from claimex.api import extract_many
     from claimex.table import ShowWriter
 
-    _run(extract_many, files, published, None, False, model, ShowWriter)
+    _run(extract_many, _inputs(files, jsonl_field, jsonl_id, debug), published, None, False, model, ShowWriter)
 
 
 @app.command()
 def report(
     files: list[str] = FilesArgument,
+    jsonl_field: Optional[str] = JsonlFieldOption,
+    jsonl_id: Optional[str] = JsonlIdOption,
+    debug: bool = DebugOption,
     published: Optional[str] = PublishedOption,
     output: Optional[Path] = OutputOption,
     force: bool = ForceOption,
@@ -121,7 +157,7 @@ def report(
     from claimex.api import extract_many
     from claimex.report import ReportWriter
 
-    _run(extract_many, files, published, output, force, model, ReportWriter)
+    _run(extract_many, _inputs(files, jsonl_field, jsonl_id, debug), published, output, force, model, ReportWriter)
 
 
 @app.command()
@@ -190,10 +226,9 @@ def _diff_inputs(names: list[str], published: Optional[dt.date], model: Optional
         _fail_usage(str(error))
 
 
-def _run(process, files: list[str], published: Optional[str], output: Optional[Path], force: bool,
+def _run(process, inputs: Inputs, published: Optional[str], output: Optional[Path], force: bool,
          model: Optional[str], make_writer) -> None:
-    from claimex.ingest import InputError, read_inputs
-    from claimex.output import open_output, with_texts
+    from claimex.output import open_output
     from claimex.table import with_progress
     from claimex.pipeline import ModelNotFound, load_pipeline
 
@@ -204,27 +239,93 @@ def _run(process, files: list[str], published: Optional[str], output: Optional[P
         _fail_usage(str(error))
     failed = 0
 
-    def readable():
+    def fail(message: str, cause: Optional[Exception]) -> None:
         nonlocal failed
-        for item in read_inputs(files):
-            if isinstance(item, InputError):
-                failed += 1
-                stderr.print(f"claimex: {item.name}: {item.reason}")
-            else:
-                yield item.name, item.text
+        failed += 1
+        _report(message, cause if inputs.debug else None)
 
     try:
         with open_output(output, force=force) as stream:
             writer = make_writer(stream)
-            documents = with_texts(process, readable(), published=published_date, model=model)
+            documents = _each_document(process, inputs.readable(fail), fail, published=published_date, model=model)
             if not _to_terminal(output):
-                documents = with_progress(documents, files, stderr)
+                documents = with_progress(documents, inputs.names, stderr)
             for name, text, records in documents:
                 writer.write(name, text, records)
             writer.finish()
     except FileExistsError as error:
         _fail_usage(str(error))
+    except typer.Exit:
+        raise
+    except Exception as error:  # not tied to one input: one line, or the traceback with --debug
+        if inputs.debug:
+            raise
+        _report(f"internal error: {type(error).__name__}: {error}")
+        raise typer.Exit(EXIT_SOME_FAILED)
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The INPUTS arguments and how to read them."""
+
+    names: list[str]
+    jsonl_field: Optional[str]
+    jsonl_id: str
+    debug: bool
+
+    def readable(self, fail) -> Iterator[tuple[str, str]]:
+        """(name, text) of each document; `fail(message, cause)` for each input that cannot be read."""
+        from claimex.ingest import InputError, read_inputs
+
+        for item in read_inputs(self.names, jsonl_field=self.jsonl_field, jsonl_id=self.jsonl_id):
+            if isinstance(item, InputError):
+                fail(item.message, item.cause)
+            else:
+                yield item.name, item.text
+
+
+def _inputs(names: list[str], jsonl_field: Optional[str], jsonl_id: Optional[str], debug: bool) -> Inputs:
+    if jsonl_id is not None and jsonl_field is None:
+        _fail_usage("--jsonl-id works with --jsonl-field")
+    return Inputs(names, jsonl_field, jsonl_id or "id", debug)
+
+
+def _each_document(process, named_texts: Iterable[tuple[str, str]], fail, **options) -> Iterator[tuple[str, str, list]]:
+    """(name, text, records) for each document, in order. When `process` raises, the documents it had taken
+    are processed again one at a time, so that an internal error fails only the document behind it."""
+    named_texts = iter(named_texts)
+    taken: deque[tuple[str, str]] = deque()
+
+    def feed() -> Iterator[tuple[str, str]]:
+        for pair in named_texts:
+            taken.append(pair)
+            yield pair
+
+    while True:
+        try:
+            for records in process(feed(), **options):
+                name, text = taken.popleft()
+                yield name, text, records
+            return
+        except Exception:
+            if not taken:
+                raise
+        while taken:
+            name, text = taken.popleft()
+            try:
+                records = next(iter(process([(name, text)], **options)))
+            except Exception as error:
+                fail(f"internal error on {name}: {type(error).__name__}: {error}", error)
+            else:
+                yield name, text, records
+
+
+def _report(message: str, cause: Optional[BaseException] = None) -> None:
+    """One line on stderr, never read as markup; after the traceback of `cause` when given."""
+    if cause is not None:
+        stderr.print("".join(traceback.format_exception(cause)), end="", markup=False, emoji=False)
+    stderr.print(f"claimex: {message}", markup=False, emoji=False)
 
 
 def _to_terminal(output: Optional[Path]) -> bool:
