@@ -101,7 +101,7 @@ def _read_folder(folder: Path, suffixes: tuple[str, ...], jsonl_field: str | Non
     files, errors = folder_files(folder, suffixes)
     yield from errors
     if not files and not errors:
-        yield InputError(str(folder), f"is a folder with no {', '.join(suffixes)} files in it")
+        yield InputError(str(folder), f"is a folder with no {', '.join(suffixes[:-1])} or {suffixes[-1]} files in it")
     for path in files:
         yield from _read_one(str(path), jsonl_field, jsonl_id, None)
 

@@ -1,0 +1,222 @@
+"""Reading inputs (encodings, binary data, folders, stdin, JSON lines, HTML) and texts over spaCy's max_length."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+
+import pytest
+
+from claimex import api, ingest
+from claimex.ingest import BINARY, Document, InputError, decode_document, folder_files, read_inputs
+from claimex.pipeline import load_pipeline
+
+ARTICLE = "The council approved the budget on Monday, the mayor said. The vote was close.\n"
+QUOTED = "The mayor said “we will win” — and the café closed. It cost €5.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (QUOTED.encode("utf-8"), "utf-8"),
+        (QUOTED.encode("utf-8-sig"), "utf-8-sig"),
+        (QUOTED.encode("utf-16"), "utf-16"),
+        (codecs.BOM_UTF16_BE + QUOTED.encode("utf-16-be"), "utf-16"),
+        (QUOTED.encode("cp1252"), "cp1252"),
+    ],
+    ids=["utf-8", "utf-8 with BOM", "utf-16 LE with BOM", "utf-16 BE with BOM", "cp1252"],
+)
+def test_decode_gives_the_text_without_bom_and_records_the_encoding(data, encoding):
+    assert decode_document("a.txt", data) == Document("a.txt", QUOTED, encoding)
+
+
+def test_decode_legacy_encodings_other_than_western_are_detected():
+    french = "Le maire a déclaré que le café était fermé : « non ».\n"
+    russian = "Президент заявил, что выборы пройдут в марте. Об этом сообщили в Кремле.\n"
+    assert decode_document("fr.txt", french.encode("latin-1")).text == french
+    decoded = decode_document("ru.txt", russian.encode("cp1251"))
+    assert (decoded.text, decoded.encoding) == (russian, "cp1251")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "is empty"),
+        (b" \n\t\r\n", "is empty"),
+        ("\ufeff  \n".encode("utf-8"), "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BINARY),
+        (bytes(range(1, 32)) * 4, BINARY),
+        (b"\xff\xfe\x00\xd8", "starts with a UTF-16 byte-order mark but is not valid UTF-16"),
+    ],
+    ids=["empty", "blank", "BOM only", "PNG", "control bytes", "broken UTF-16"],
+)
+def test_decode_names_inputs_that_are_not_text(data, reason):
+    assert decode_document("x.txt", data) == InputError("x.txt", reason)
+
+
+def test_decode_keeps_text_with_a_stray_control_character():
+    text = ARTICLE * 3 + "\x1a"
+    assert decode_document("a.txt", text.encode("utf-8")).text == text
+
+
+def test_folder_files_are_recursive_sorted_and_skip_hidden_and_other_files(tmp_path, monkeypatch):
+    for name in ["b.txt", "a.MD", "sub/c.html", "sub/deeper/d.htm", "notes.pdf", ".hidden.txt", ".git/e.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    expected = [tmp_path / "a.MD", tmp_path / "b.txt", tmp_path / "sub/c.html", tmp_path / "sub/deeper/d.htm"]
+    assert folder_files(tmp_path, ingest.TEXT_SUFFIXES + ingest.HTML_SUFFIXES) == (expected, [])
+
+    real_walk = os.walk
+
+    def reversed_walk(*args, **kwargs):
+        for root, folders, files in real_walk(*args, **kwargs):
+            folders.reverse()
+            files.reverse()
+            yield root, folders, files
+
+    monkeypatch.setattr(ingest.os, "walk", reversed_walk)
+    assert folder_files(tmp_path, ingest.TEXT_SUFFIXES + ingest.HTML_SUFFIXES) == (expected, [])
+
+
+def test_read_inputs_names_each_bad_input_and_reads_the_rest(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    not_a_folder = str(good / "inner.txt")
+    names = [str(tmp_path / "missing.txt"), str(tmp_path / "empty"), not_a_folder, str(good)]
+    assert list(read_inputs(names)) == [
+        InputError(names[0], "no such file"),
+        InputError(names[1], "is a folder with no .txt, .md, .html or .htm files in it"),
+        InputError(not_a_folder, "cannot be read (Not a directory)"),
+        Document(str(good), ARTICLE, "utf-8"),
+    ]
+
+
+def test_read_inputs_reads_stdin_as_bytes():
+    documents = list(read_inputs(["-"], stdin=io.BytesIO(QUOTED.encode("cp1252"))))
+    assert documents == [Document("-", QUOTED, "cp1252")]
+
+
+def test_an_error_of_claimex_own_fails_only_its_input(tmp_path, monkeypatch):
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for path in paths:
+        path.write_text(ARTICLE, encoding="utf-8")
+    real_decode = ingest.decode_document
+
+    def broken_on_a(name, data):
+        if name.endswith("a.txt"):
+            raise RuntimeError("boom")
+        return real_decode(name, data)
+
+    monkeypatch.setattr(ingest, "decode_document", broken_on_a)
+    failed, read = read_inputs(map(str, paths))
+    assert (failed.message, type(failed.cause)) == (f"internal error on {paths[0]}: RuntimeError: boom", RuntimeError)
+    assert read == Document(str(paths[1]), ARTICLE, "utf-8")
+
+
+def test_jsonl_lines_are_documents_named_by_id_or_line_number():
+    data = "\n".join([
+        '{"id": "n1", "body": "First article."}',
+        '{"body": "Second article."}',
+        "",
+        "not json",
+        '["a list"]',
+        '{"id": 7, "title": "no body"}',
+        '{"id": 8, "body": "  "}',
+        '{"id": 9, "body": "Third article."}\r',
+    ]).encode("utf-8")
+    assert list(ingest.jsonl_documents("c.jsonl", data, "body", "id")) == [
+        Document("c.jsonl#n1", "First article.", "utf-8"),
+        Document("c.jsonl#2", "Second article.", "utf-8"),
+        InputError("c.jsonl:4", "is not JSON (Expecting value)"),
+        InputError("c.jsonl:5", "is not a JSON object"),
+        InputError("c.jsonl:6", "has no text in a 'body' field"),
+        InputError("c.jsonl#8", "is empty"),
+        Document("c.jsonl#9", "Third article.", "utf-8"),
+    ]
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Budget</title><script>var note = "The mayor said nothing at all";</script>
+<style>p { color: red }</style></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></nav>
+<article><h1>Council passes budget</h1>
+<p>The council approved the budget on Monday, the mayor said.</p>
+<p>"We will appeal," said Jane Doe, a union leader.</p></article>
+<footer>Copyright 2024 The Gazette. <a href="/privacy">Privacy policy</a></footer>
+<script>track("reader said hello")</script></body></html>
+"""
+
+
+def test_html_gives_the_article_text_only_and_says_so_in_the_name():
+    document = ingest.article_document("page.html", PAGE.encode("utf-8"))
+    assert document.name == "page.html#text"
+    assert "The council approved the budget on Monday, the mayor said." in document.text
+    assert '"We will appeal," said Jane Doe, a union leader.' in document.text
+    for furniture in ("<", "var note", "track(", "Home", "Sport", "Privacy", "color"):
+        assert furniture not in document.text
+
+
+def test_html_is_recognised_by_its_opening_whatever_the_name():
+    assert ingest.article_document("-", PAGE.encode("utf-8")).name == "-#text"
+    assert ingest.article_document("notes.txt", b"I wrote <html> in a note.").name == "notes.txt"
+
+
+def test_html_without_article_text_is_an_input_error():
+    page = b"<html><head><script>var said = 1;</script></head><body><img src='a.png'></body></html>"
+    assert ingest.article_document("blank.html", page) == InputError(
+        "blank.html#text", "no article text found in the HTML")
+
+
+def test_text_pieces_cut_after_paragraphs_and_join_back_to_the_text():
+    paragraph = "One sentence here. Another one there.\n\n"
+    text = paragraph * 50
+    pieces = api.text_pieces(text, 400)
+    assert "".join(pieces) == text
+    assert all(len(piece) <= 400 and piece.endswith("\n\n") for piece in pieces)
+    assert api.text_pieces(text, len(text)) == [text]
+
+
+def test_text_pieces_fall_back_to_sentences_then_anywhere():
+    sentences = "One sentence here. Another one there. " * 30
+    assert all(piece.endswith(". ") for piece in api.text_pieces(sentences, 200))
+    solid = "x" * 1000
+    assert api.text_pieces(solid, 300) == ["x" * 300] * 3 + ["x" * 100]
+
+
+LONG_BLOCK = (
+    "Advertisement\n\n"
+    "The council approved the budget on Monday, the mayor said. \"We will appeal,\" said Jane Doe, "
+    "a union leader, who may sue.\n\n"
+    "According to officials, the vote was close. It was probably a mistake, critics argued.\n\n"
+)
+
+
+def test_a_text_over_max_length_gives_the_claims_it_would_give_whole(monkeypatch):
+    nlp = load_pipeline(None)  # the pipeline api._process runs
+    text = LONG_BLOCK * 40
+    whole_doc = nlp(text)
+    whole = next(api.extract_many([("long.txt", text)]))
+    monkeypatch.setattr(nlp, "max_length", 1500)
+    assert len(api.text_pieces(text, nlp.max_length)) > 5
+    [(_, joined_text, joined_doc)] = api._process([("long.txt", text)], None, 16)
+    pieces = next(api.extract_many([("long.txt", text)]))
+    assert joined_text == text
+    for extension in ("boilerplate", "quotes", "hedges", "attributions"):
+        assert joined_doc._.get(extension) == whole_doc._.get(extension), extension
+    assert len(whole_doc._.attributions) == 40 * 4
+    assert [claim.model_dump() for claim in pieces] == [claim.model_dump() for claim in whole]
+
+
+def test_a_text_over_a_million_characters_is_processed_whole_with_offsets_into_it(nlp):
+    article = "The council approved the budget on Monday, the mayor said. \"We will appeal,\" said Jane Doe.\n"
+    text = article + "\n\n" * (nlp.max_length // 2) + article
+    assert len(text) > nlp.max_length
+    claims = next(api.extract_many([("huge.txt", text)]))
+    second = len(text) - len(article)
+    assert [(claim.kind, claim.content.start) for claim in claims] == [
+        ("indirect", 0), ("direct", 59), ("indirect", second), ("direct", second + 59)]
+    for claim in claims:
+        assert text[claim.content.start : claim.content.end] == claim.content.text
+        assert text[claim.cue.start : claim.cue.end] == claim.cue.text
