@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import os
 import sys
 import traceback
 from collections import deque
@@ -44,7 +45,7 @@ class Format(str, enum.Enum):
 
 
 FilesArgument = typer.Argument(
-    ..., metavar="INPUTS...",
+    ..., metavar="INPUTS",
     help="Articles to read: files, folders (their .txt, .md, .html and .htm files, sub-folders included, "
          "hidden ones skipped, in order of path) or - for stdin. Text is UTF-8 (BOM or not), UTF-16 with a BOM, "
          "or a detected legacy encoding (cp1252, latin-1, ...); offsets index the decoded text. From an HTML page "
@@ -257,6 +258,9 @@ def _run(process, inputs: Inputs, published: Optional[str], output: Optional[Pat
         _fail_usage(str(error))
     except typer.Exit:
         raise
+    except BrokenPipeError:  # the reader of stdout stopped early (`| head`): stop without a word, as Python would
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_SOME_FAILED)
     except Exception as error:  # not tied to one input: one line, or the traceback with --debug
         if inputs.debug:
             raise
