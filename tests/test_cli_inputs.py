@@ -192,6 +192,25 @@ def test_an_internal_error_fails_only_its_input_in_one_line(runner, tmp_path, mo
     assert debug.stderr.endswith(f"RuntimeError: boom\nclaimex: internal error on {paths[1]}: RuntimeError: boom\n")
 
 
+def test_an_internal_error_outside_any_input_is_one_line_without_debug(runner, tmp_path, monkeypatch):
+    from claimex import output
+
+    def broken_write(self, name, text, records):
+        raise ValueError("disk on fire")
+
+    monkeypatch.setattr(output.JsonlWriter, "write", broken_write)
+    result = runner.invoke(app, ["extract", write(tmp_path / "a.txt", ARTICLE)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "claimex: internal error: ValueError: disk on fire\n"
+    debug = runner.invoke(app, ["extract", "--debug", str(tmp_path / "a.txt")])
+    assert isinstance(debug.exception, ValueError)
+
+
+def test_empty_stdin_is_named_dash(runner):
+    result = runner.invoke(app, ["extract", "-"], input=b"")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", "claimex: -: is empty\n")
+
+
 def test_output_file_appears_only_when_the_run_completes(runner, tmp_path, monkeypatch):
     paths = [write(tmp_path / f"{name}.txt", ARTICLE) for name in "ab"]
     out = tmp_path / "out" / "claims.jsonl"
