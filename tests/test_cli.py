@@ -75,3 +75,13 @@ def test_cli_python_dash_m_runs_the_same_app():
     result = subprocess.run([sys.executable, "-m", "claimex", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     assert "extract" in result.stdout and "sentences" in result.stdout
+
+
+def test_cli_two_workers_write_the_same_bytes_in_the_same_order(runner, tmp_path):
+    paths = [write(tmp_path, f"{i:02d}.txt", f"Story {i}. The council voted {i} times, the mayor said.\n")
+             for i in range(7)]
+    one = runner.invoke(app, ["extract", "--format", "jsonl", "--batch-size", "2", *paths])
+    two = runner.invoke(app, ["extract", "--format", "jsonl", "--batch-size", "2", "--workers", "2", *paths])
+    assert one.exit_code == two.exit_code == 0
+    assert two.stdout == one.stdout
+    assert list(dict.fromkeys(json.loads(line)["doc"] for line in one.stdout.splitlines())) == paths

@@ -5,9 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import multiprocessing
+import os
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -37,17 +40,54 @@ def extract_sentences(text: str, *, doc: str = "-", published: dt.date | None = 
 
 
 def extract_many(named_texts: Iterable[tuple[str, str]], *, published: dt.date | None = None,
-                 model: str | None = None, batch_size: int = 16) -> Iterator[list[Claim]]:
+                 model: str | None = None, batch_size: int = 16, workers: int = 1) -> Iterator[list[Claim]]:
     """Claims for each (name, text), in order, streamed as each document is done."""
-    for name, text, doc in _process(named_texts, model, batch_size):
-        yield claims_from_doc(doc, name, published or find_published_date(text))
+    return _records_many(claims_from_doc, named_texts, published, model, batch_size, workers)
 
 
 def sentences_many(named_texts: Iterable[tuple[str, str]], *, published: dt.date | None = None,
-                   model: str | None = None, batch_size: int = 16) -> Iterator[list[Sentence]]:
+                   model: str | None = None, batch_size: int = 16, workers: int = 1) -> Iterator[list[Sentence]]:
     """Sentence records for each (name, text), in order, streamed as each document is done."""
-    for name, text, doc in _process(named_texts, model, batch_size):
-        yield sentences_from_doc(doc, name, published or find_published_date(text))
+    return _records_many(sentences_from_doc, named_texts, published, model, batch_size, workers)
+
+
+ToRecords = Callable[[Doc, str, "dt.date | None"], list]
+
+
+def _records_many(to_records: ToRecords, named_texts: Iterable[tuple[str, str]], published: dt.date | None,
+                  model: str | None, batch_size: int, workers: int) -> Iterator[list]:
+    """Records for each text, in input order. The texts go through in batches of `batch_size`, in this
+    process or spread over `workers` processes (0: one per core); either way each batch is the same, so
+    the output is the same byte for byte. At most two batches per worker are in flight at once."""
+    batches = _batches(named_texts, batch_size)
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        for batch in batches:
+            yield from _batch_records(to_records, batch, published, model, batch_size)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with context.Pool(workers, initializer=load_pipeline, initargs=(model,)) as pool:
+        in_flight: deque = deque()
+        for batch in batches:
+            in_flight.append(pool.apply_async(_batch_records, (to_records, batch, published, model, batch_size)))
+            if len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
+
+
+def _batches(named_texts: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    iterator = iter(named_texts)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _batch_records(to_records: ToRecords, batch: list[tuple[str, str]], published: dt.date | None,
+                   model: str | None, batch_size: int) -> list[list]:
+    """The records of each text of one batch (run in a worker process, or in this one)."""
+    return [to_records(doc, name, published or find_published_date(text))
+            for name, text, doc in _process(batch, model, batch_size)]
 
 
 def _process(named_texts: Iterable[tuple[str, str]], model: str | None, batch_size: int):

@@ -81,6 +81,11 @@ ModelOption = typer.Option(
     None, "--model", envvar="CLAIMEX_MODEL",
     help="spaCy pipeline: an installed package name or a folder (default: en_core_web_sm if installed).",
 )
+WorkersOption = typer.Option(
+    1, "--workers", "-w", min=0,
+    help="Processes to run the pipeline in (0: one per core). The output is the same, in the same order.",
+)
+BatchSizeOption = typer.Option(16, "--batch-size", min=1, help="Texts per batch through the pipeline.")
 
 
 @app.command()
@@ -95,12 +100,15 @@ def extract(
     output: Optional[Path] = OutputOption,
     force: bool = ForceOption,
     model: Optional[str] = ModelOption,
+    workers: int = WorkersOption,
+    batch_size: int = BatchSizeOption,
 ) -> None:
     """Print every claim in the articles: source, cue, content, kind, hedges and mentions."""
     from claimex.api import extract_many
     from claimex.schema import Claim
 
-    _run(extract_many, _inputs(files, jsonl_field, jsonl_id, debug), published, output, force, model,
+    _run(functools.partial(extract_many, workers=workers, batch_size=batch_size),
+         _inputs(files, jsonl_field, jsonl_id, debug), published, output, force, model,
          _writer(format, fields, output, Claim))
 
 
@@ -116,6 +124,8 @@ def sentences(
     output: Optional[Path] = OutputOption,
     force: bool = ForceOption,
     model: Optional[str] = ModelOption,
+    workers: int = WorkersOption,
+    batch_size: int = BatchSizeOption,
 ) -> None:
     """Print every sentence of the articles with its dates, places, numbers and names."""
     from claimex.api import sentences_many
@@ -123,7 +133,8 @@ def sentences(
 
     if format is Format.html:
         _fail_usage("--format html reports claims: use `claimex extract` or `claimex report`")
-    _run(sentences_many, _inputs(files, jsonl_field, jsonl_id, debug), published, output, force, model,
+    _run(functools.partial(sentences_many, workers=workers, batch_size=batch_size),
+         _inputs(files, jsonl_field, jsonl_id, debug), published, output, force, model,
          _writer(format, fields, output, Sentence))
 
 
