@@ -7,7 +7,8 @@ Texts: the project's samples/ and, when present, ../shared/eval/polnear/dev/text
 files with stdout discarded, each in a fresh process that reports its own time and peak memory.
 Prints words per second, the median time ratio claimex / spaCy, peak memory of each, and, with
 --workers, the speed-up of `claimex extract --workers N` over one worker. The machine is shared and
-noisy: compare ratios from the same run, not absolute seconds.
+noisy: compare ratios from the same run, not absolute seconds. --memory compares peak memory on
+200 and 2,000 inputs.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import json
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,6 +66,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--texts", type=Path, nargs="*", help="folders of .txt files (default: samples/ and PolNeAR dev)")
     parser.add_argument("--workers", type=int, default=0, help="also time `--workers N` against one worker")
+    parser.add_argument("--memory", action="store_true",
+                        help="also compare peak memory on 200 and on 2,000 short inputs (written to a temporary folder)")
     args = parser.parse_args()
     dirs = args.texts or [d for d in DEFAULT_DIRS if d.is_dir()]
     files = sorted(str(f) for d in dirs for f in d.glob("*.txt"))
@@ -90,6 +94,23 @@ def main() -> None:
     if worker_runs:
         parallel = summary(f"claimex --workers {args.workers}", worker_runs)
         print(f"--workers {args.workers} / one worker: {parallel / ours:.3f}")
+    if args.memory:
+        compare_memory(files)
+
+
+def compare_memory(files: list[str]) -> None:
+    """Peak memory of `claimex extract` over a folder of 200 and one of 2,000 inputs (cut from the texts)."""
+    openings = [Path(f).read_text(encoding="utf-8")[:600] for f in files]
+    peaks = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in (200, 2000):
+            folder = Path(tmp) / str(count)
+            folder.mkdir()
+            for i in range(count):
+                (folder / f"{i:05d}.txt").write_text(openings[i % len(openings)], encoding="utf-8")
+            peaks[count] = run_child(CLAIMEX, [str(folder)])["peak_kib"] / 1024
+            print(f"peak memory on {count:5d} inputs: {peaks[count]:6.0f} MiB")
+    print(f"2,000 / 200 inputs: {peaks[2000] / peaks[200]:.3f}")
 
 
 if __name__ == "__main__":
