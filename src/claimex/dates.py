@@ -1078,8 +1078,9 @@ def _trigger_words() -> frozenset[str]:
 WORD_OR_DIGIT = re.compile(r"[^\W\d_]+|\d")
 
 
-def _searchable_text(text: str) -> str:
-    """`text` lower-cased and blanked (same length) away from trigger words, so the patterns skip most of it."""
+def _searchable_text(text: str) -> tuple[str, list[list[int]]]:
+    """`text` lower-cased and blanked (same length) away from trigger words, and the windows around the
+    trigger words: the patterns run in those windows only."""
     lowered = text.lower()
     text = lowered if len(lowered) == len(text) else "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
     triggers = _trigger_words()
@@ -1098,20 +1099,21 @@ def _searchable_text(text: str) -> str:
     for start, end in windows:
         pieces += [" " * (start - done), text[start:end]]
         done = end
-    return "".join(pieces) + " " * (len(text) - done)
+    return "".join(pieces) + " " * (len(text) - done), windows
 
 
 def _scan(ctx: Context) -> list[_Found]:
     """Every reading of every pattern, then the longest non-overlapping ones, in text order."""
     found = []
-    searchable = _searchable_text(ctx.text)
+    searchable, windows = _searchable_text(ctx.text)
     for order, pattern in enumerate(_patterns()):
-        for m in pattern.regex.finditer(searchable):
-            if m.end() > m.start() and not ctx.text[m.start()].isspace():
-                reading = pattern.resolve(_Groups(m, ctx.text), ctx)
-                if reading is not None:
-                    end = m.start() + len(m.group().rstrip())
-                    found.append(_Found(m.start(), end, order, reading))
+        for window_start, window_end in windows:
+            for m in pattern.regex.finditer(searchable, window_start, window_end):
+                if m.end() > m.start() and not ctx.text[m.start()].isspace():
+                    reading = pattern.resolve(_Groups(m, ctx.text), ctx)
+                    if reading is not None:
+                        end = m.start() + len(m.group().rstrip())
+                        found.append(_Found(m.start(), end, order, reading))
     found.sort(key=lambda f: (-(f.end - f.start), f.order, f.start))
     taken: list[_Found] = []
     for f in found:
