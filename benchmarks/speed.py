@@ -21,18 +21,19 @@ import sys
 import tempfile
 from pathlib import Path
 
+from claimex.pipeline import resolve_model
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DIRS = [ROOT / "samples", ROOT.parent / "shared" / "eval" / "polnear" / "dev" / "text"]
 
 # Each child prints {"seconds": ..., "peak_kib": ...} as its last line on stderr.
 BARE_SPACY = """
 import json, resource, sys, time
-from pathlib import Path
-from claimex.pipeline import resolve_model
-import spacy
-files = sys.argv[1:]
 start = time.perf_counter()
-nlp = spacy.load(resolve_model())
+from pathlib import Path
+import spacy
+model, files = sys.argv[1], sys.argv[2:]
+nlp = spacy.load(model)
 texts = (Path(f).read_text(encoding="utf-8") for f in files)
 for doc in nlp.pipe(texts, batch_size=16):
     pass
@@ -75,8 +76,9 @@ def main() -> None:
     print(f"{len(files)} texts, {words} words, from {', '.join(str(d) for d in dirs)}")
 
     spacy_runs, claimex_runs, worker_runs = [], [], []
+    model = resolve_model()
     for _ in range(args.rounds):
-        spacy_runs.append(run_child(BARE_SPACY, files))
+        spacy_runs.append(run_child(BARE_SPACY, [model, *files]))
         claimex_runs.append(run_child(CLAIMEX, files))
         if args.workers:
             worker_runs.append(run_child(CLAIMEX, ["--workers", str(args.workers), *files]))
