@@ -18,6 +18,22 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+@pytest.fixture()
+def reverse_folder_listing(monkeypatch):
+    """Call it to make folders list their entries in reverse order from then on."""
+    from claimex import ingest
+
+    real_walk = ingest.os.walk
+
+    def reversed_walk(*args, **kwargs):
+        for root, folders, files in real_walk(*args, **kwargs):
+            folders.reverse()
+            files.reverse()
+            yield root, folders, files
+
+    return lambda: monkeypatch.setattr(ingest.os, "walk", reversed_walk)
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--update-golden", action="store_true", default=False,

@@ -4,7 +4,6 @@ one line per failed input on stderr, exit 0 (all read), 1 (some failed) or 2 (us
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -47,19 +46,11 @@ def test_a_folder_gives_its_text_and_html_files_recursively_in_order_of_path(run
     assert docs(result.stdout) == [str(folder / "a.md"), str(folder / "b.txt"), str(folder / "sub" / "c.txt")]
 
 
-def test_output_is_byte_identical_whatever_the_order_of_the_folder_listing(runner, tmp_path, monkeypatch):
+def test_output_is_byte_identical_whatever_the_order_of_the_folder_listing(runner, tmp_path, reverse_folder_listing):
     for name in ["z.txt", "m.txt", "a.txt", "sub/k.txt"]:
         write(tmp_path / name, f"{name} was filed on Monday, the clerk said.\n")
     first = runner.invoke(app, ["extract", str(tmp_path)])
-    real_walk = os.walk
-
-    def reversed_walk(*args, **kwargs):
-        for root, folders, files in real_walk(*args, **kwargs):
-            folders.reverse()
-            files.reverse()
-            yield root, folders, files
-
-    monkeypatch.setattr(ingest.os, "walk", reversed_walk)
+    reverse_folder_listing()
     second = runner.invoke(app, ["extract", str(tmp_path)])
     assert first.exit_code == second.exit_code == 0
     assert first.stdout_bytes == second.stdout_bytes and len(docs(first.stdout)) == 4

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import os
 
 import pytest
 
@@ -60,22 +59,14 @@ def test_decode_keeps_text_with_a_stray_control_character():
     assert decode_document("a.txt", text.encode("utf-8")).text == text
 
 
-def test_folder_files_are_recursive_sorted_and_skip_hidden_and_other_files(tmp_path, monkeypatch):
+def test_folder_files_are_recursive_sorted_and_skip_hidden_and_other_files(tmp_path, reverse_folder_listing):
     for name in ["b.txt", "a.MD", "sub/c.html", "sub/deeper/d.htm", "notes.pdf", ".hidden.txt", ".git/e.txt"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
     expected = [tmp_path / "a.MD", tmp_path / "b.txt", tmp_path / "sub/c.html", tmp_path / "sub/deeper/d.htm"]
     assert folder_files(tmp_path, ingest.TEXT_SUFFIXES + ingest.HTML_SUFFIXES) == (expected, [])
 
-    real_walk = os.walk
-
-    def reversed_walk(*args, **kwargs):
-        for root, folders, files in real_walk(*args, **kwargs):
-            folders.reverse()
-            files.reverse()
-            yield root, folders, files
-
-    monkeypatch.setattr(ingest.os, "walk", reversed_walk)
+    reverse_folder_listing()
     assert folder_files(tmp_path, ingest.TEXT_SUFFIXES + ingest.HTML_SUFFIXES) == (expected, [])
 
 
