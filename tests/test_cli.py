@@ -85,3 +85,14 @@ def test_cli_two_workers_write_the_same_bytes_in_the_same_order(runner, tmp_path
     assert one.exit_code == two.exit_code == 0
     assert two.stdout == one.stdout
     assert list(dict.fromkeys(json.loads(line)["doc"] for line in one.stdout.splitlines())) == paths
+
+
+def test_cli_every_command_has_help_and_is_in_the_readme():
+    import typer.main
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    commands = typer.main.get_command(app).commands
+    assert {"extract", "sentences", "show", "report", "diff", "schema"} <= set(commands)
+    for name, command in commands.items():
+        assert command.help, f"`claimex {name}` has no help text"
+        assert f"claimex {name}" in readme, f"`claimex {name}` is not in the README"
