@@ -10,7 +10,6 @@ English usage; the lexicon in models/ is written from them by hand, and no corpu
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -30,7 +29,7 @@ def main() -> None:
         sys.exit(f"{args.split_dir}: no such corpus folder (the evaluation data lives in ../shared/eval)")
     nlp = spacy.load(args.model, disable=["ner"])
     texts = sorted((args.split_dir / "text").glob("*.txt"))
-    as_cue, as_verb, in_quote = Counter(), Counter(), Counter()
+    as_cue, as_verb = Counter(), Counter()
     particles: dict[str, Counter] = defaultdict(Counter)
     for path in texts:
         anns = sorted((args.split_dir / "attributions").glob(path.stem + "_*.ann"))

@@ -11,7 +11,6 @@ from rich.console import Console
 
 from claimex.output import (
     CLAIM_COLUMNS, DelimitedWriter, JsonlWriter, columns_for, jsonl_line, neutralise_formula, pick_columns,
-    with_texts,
 )
 from claimex.schema import Claim, Sentence
 from claimex.table import claims_table, highlighted_article, show, with_progress
@@ -128,16 +127,6 @@ def test_output_jsonl_writer_writes_the_contract_lines():
     assert stream.getvalue() == jsonl_line(mayor_claim()) + jsonl_line(river_claim())
     lines = stream.getvalue().splitlines()
     assert [Claim.model_validate_json(line) for line in lines] == [mayor_claim(), river_claim()]
-
-
-def test_output_with_texts_pairs_each_document_with_its_records_in_order():
-    def process(named_texts, *, tag):
-        for name, text in named_texts:
-            yield [f"{tag}:{name}:{len(text)}"]
-
-    pairs = [("a", "x"), ("b", "yy"), ("c", "")]
-    assert list(with_texts(process, iter(pairs), tag="t")) == [
-        ("a", "x", ["t:a:1"]), ("b", "yy", ["t:b:2"]), ("c", "", ["t:c:0"])]
 
 
 def render(renderable, width: int = 120) -> str:

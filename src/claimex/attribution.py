@@ -255,7 +255,7 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
     """`He said: "..."`, `He said, "..."`, `"..." he asked.`, and `She wrote:` ending a paragraph."""
     if not any(child.dep_ in SUBJECTS for child in cue.children):
         return None
-    doc, text = cue.doc, text_of(cue.doc)
+    text = text_of(cue.doc)
     clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or _inside_quote(t, quotes))]
     clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
     for start, end in quotes:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import IO, TypeVar
 
 from pydantic import ValidationError

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Optional, Union
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from claimex.doc_text import text_of
 from claimex.resources import load_json

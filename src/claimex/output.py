@@ -10,7 +10,6 @@ import csv
 import os
 import re
 import tempfile
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -160,21 +159,6 @@ def writer_for(format: str, stream: IO[str], *, record_type: type[BaseModel], co
 
         return ReportWriter(stream)
     raise ValueError(f"no writer for format {format!r}")
-
-
-def with_texts(process: Callable[..., Iterable[list]], named_texts: Iterable[tuple[str, str]],
-               **options) -> Iterator[tuple[str, str, list]]:
-    """Run `process` (e.g. `extract_many`) and pair each document's records with its name and text."""
-    pending: deque[tuple[str, str]] = deque()
-
-    def remembered() -> Iterator[tuple[str, str]]:
-        for name, text in named_texts:
-            pending.append((name, text))
-            yield name, text
-
-    for records in process(remembered(), **options):
-        name, text = pending.popleft()
-        yield name, text, records
 
 
 @contextmanager
