@@ -23,11 +23,11 @@ def find_entities(doc: Doc) -> list[Entity]:
     for ent in doc.ents:
         if ent.label_ not in PEOPLE | ORGANISATIONS | PLACES:
             continue
-        text = _without_possessive(ent.text)
-        found.append(
-            Entity(text=text, start=ent.start_char, end=ent.start_char + len(text), label=ent.label_,
-                   name=names.resolve(ent, text))
-        )
+        start, text = _trimmed(ent)
+        if not text:
+            continue
+        name, label = names.resolve(ent, text)
+        found.append(Entity(text=text, start=start, end=start + len(text), label=label, name=name))
     return found
 
 
@@ -38,21 +38,29 @@ class CanonicalNames:
         self.full_names: dict[str, list[str]] = {}  # label group -> names seen, in order
         self.acronyms: dict[str, str] = {}
 
-    def resolve(self, ent: Span, text: str) -> str:
+    def resolve(self, ent: Span, text: str) -> tuple[str, str]:
+        """The canonical name of the mention, and its label (a surname of a known person is a person)."""
+        if text in self.acronyms:
+            return self.acronyms[text], ent.label_
+        expansion = _expanded_acronym(ent, text)
+        if expansion:
+            self.acronyms[text] = expansion
+            self.full_names.setdefault("organisation", []).append(expansion)
+            return expansion, ent.label_
+        person = _longest_containing(self.full_names.get("person", []), text)
+        if person and ent.label_ not in PEOPLE and len(text.split()) == 1:
+            return person, "PERSON"
         group = _group(ent.label_)
         known = self.full_names.setdefault(group, [])
-        name = self.acronyms.get(text) or _longest_containing(known, text) or text
-        if name == text and text not in known:
-            known.append(text)
-        acronym = _parenthesised_acronym(ent)
-        if acronym:
-            self.acronyms[acronym] = name
-        if group == "organisation" and text.isupper() and text not in self.acronyms:
+        if group == "organisation" and text.isupper():
             match = next((k for k in reversed(known) if _initials(k) == text), None)
             if match:
                 self.acronyms[text] = match
-                return match
-        return name
+                return match, ent.label_
+        name = _longest_containing(known, text) or text
+        if name == text and text not in known:
+            known.append(text)
+        return name, ent.label_
 
 
 def _group(label: str) -> str:
@@ -73,22 +81,40 @@ def _contains_words(name: list[str], words: list[str]) -> bool:
     return any(name[i : i + width] == words for i in range(len(name) - width + 1))
 
 
-def _parenthesised_acronym(ent: Span) -> str | None:
-    """"Organization for Security and Co-operation in Europe (OSCE)": the acronym in brackets."""
+def _expanded_acronym(ent: Span, text: str) -> str | None:
+    """"Organization for Security and Co-operation in Europe (OSCE)": for an acronym in brackets, the
+    words before the bracket whose capitalised initials spell it."""
     doc = ent.doc
-    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-        candidate = doc[ent.end + 1].text
-        if candidate.isupper() and 2 <= len(candidate) <= 10:
-            return candidate
+    if not (text.isupper() and 2 <= len(text) <= 10 and ent.start >= 2 and ent.end < len(doc)
+            and doc[ent.start - 1].text == "(" and doc[ent.end].text == ")"):
+        return None
+    words = []
+    for token in reversed(doc[max(0, ent.start - 1 - 3 * len(text)) : ent.start - 1]):
+        if token.is_punct and token.text != "-":
+            break
+        words.insert(0, token)
+        spelled = _initials(" ".join(t.text for t in words))
+        if spelled == text and words[0].text[:1].isupper() and words[0].lower_ != "the":
+            return doc[words[0].i : ent.start - 1].text.strip()
+        if len(spelled) > len(text):
+            break
     return None
 
 
 def _initials(name: str) -> str:
-    return "".join(word[0] for word in name.split() if word[0].isupper())
+    """Capitals that open the name's words and their hyphenated parts, without a leading "The"."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return "".join(part[0] for word in words for part in word.split("-") if part[:1].isupper())
 
 
-def _without_possessive(text: str) -> str:
+def _trimmed(ent: Span) -> tuple[int, str]:
+    """The mention's start and text without a possessive ending or a leading article."""
+    text, start = ent.text, ent.start_char
+    if ent.label_ not in PEOPLE and text[:4].lower() == "the " and len(text) > 4:
+        text, start = text[4:], start + 4
     for ending in POSSESSIVE_ENDINGS:
         if text.endswith(ending) and len(text) > len(ending):
-            return text[: -len(ending)]
-    return text
+            return start, text[: -len(ending)]
+    return start, text
