@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from claimex.pipeline import resolve_model
@@ -67,6 +68,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--texts", type=Path, nargs="*", help="folders of .txt files (default: samples/ and PolNeAR dev)")
     parser.add_argument("--workers", type=int, default=0, help="also time `--workers N` against one worker")
+    parser.add_argument("--components", action="store_true",
+                        help="also time each pipeline component and the claim building, in this process")
     parser.add_argument("--memory", action="store_true",
                         help="also compare peak memory on 200 and on 2,000 short inputs (written to a temporary folder)")
     args = parser.parse_args()
@@ -96,8 +99,35 @@ def main() -> None:
     if worker_runs:
         parallel = summary(f"claimex --workers {args.workers}", worker_runs)
         print(f"--workers {args.workers} / one worker: {parallel / ours:.3f}")
+    if args.components:
+        time_components(files)
     if args.memory:
         compare_memory(files)
+
+
+def time_components(files: list[str]) -> None:
+    """Seconds in each pipeline component and in building claims, as a share of the spaCy model's own."""
+    from claimex.claims import claims_from_doc
+    from claimex.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    texts = [Path(f).read_text(encoding="utf-8") for f in files]
+    spent = {"tokenizer": 0.0}
+    started = time.perf_counter()
+    docs = [nlp.make_doc(text) for text in texts]
+    spent["tokenizer"] = time.perf_counter() - started
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        docs = list(component.pipe(docs, batch_size=16)) if hasattr(component, "pipe") else [component(d) for d in docs]
+        spent[name] = time.perf_counter() - started
+    started = time.perf_counter()
+    for doc, path in zip(docs, files):
+        claims_from_doc(doc, path)
+    spent["claims (mentions, records)"] = time.perf_counter() - started
+    model = sum(seconds for name, seconds in spent.items() if not name.startswith("claim"))
+    model -= sum(seconds for name, seconds in spent.items() if name.startswith("claimex_"))
+    for name, seconds in spent.items():
+        print(f"  {name:28s} {seconds:6.2f} s  {100 * seconds / model:5.1f}% of the spaCy model's time")
 
 
 def compare_memory(files: list[str]) -> None:

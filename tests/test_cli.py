@@ -96,3 +96,15 @@ def test_cli_every_command_has_help_and_is_in_the_readme():
     for name, command in commands.items():
         assert command.help, f"`claimex {name}` has no help text"
         assert f"claimex {name}" in readme, f"`claimex {name}` is not in the README"
+
+
+def test_cli_help_and_schema_do_not_import_spacy():
+    import subprocess
+    import sys
+
+    code = ("import sys; from claimex.cli import app\n"
+            "try:\n    app(args=sys.argv[1:], prog_name='claimex')\nexcept SystemExit:\n    pass\n"
+            "print('spacy' in sys.modules, file=sys.stderr)")
+    for args in (["--help"], ["schema"]):
+        result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+        assert result.stderr.strip().splitlines()[-1] == "False", args
