@@ -192,13 +192,14 @@ def test_output_show_colours_only_when_colour_is_allowed(monkeypatch):
     assert "\x1b[1mThe mayor" in without and "36m" not in without and "32m" not in without
 
 
-def test_output_progress_bar_only_on_a_terminal_and_for_several_inputs():
-    def run(inputs, terminal):
+def test_output_progress_bar_only_on_a_terminal_and_for_several_documents():
+    def run(expected, terminal):
         console = Console(file=io.StringIO(), force_terminal=terminal, width=80)
-        items = list(with_progress(iter(["one", "two"]), inputs, console))
+        items = list(with_progress(iter(["one", "two"]), expected, console))
         return items, console.file.getvalue()
 
-    assert run(["a.txt", "b.txt"], terminal=False) == (["one", "two"], "")
-    assert run(["a.txt"], terminal=True) == (["one", "two"], "")
-    items, drawn = run(["a.txt", "b.txt"], terminal=True)
-    assert items == ["one", "two"] and "claimex" in drawn
+    assert run(2, terminal=False) == (["one", "two"], "")
+    assert run(1, terminal=True) == (["one", "two"], "")
+    for expected in (2, None):
+        items, drawn = run(expected, terminal=True)
+        assert items == ["one", "two"] and "claimex" in drawn

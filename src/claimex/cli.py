@@ -261,7 +261,7 @@ def _run(process, inputs: Inputs, published: Optional[str], output: Optional[Pat
             writer = make_writer(stream)
             documents = _each_document(process, inputs.readable(fail), fail, published=published_date, model=model)
             if not _to_terminal(output):
-                documents = with_progress(documents, inputs.names, stderr)
+                documents = with_progress(documents, inputs.expected_documents(), stderr)
             for name, text, records in documents:
                 writer.write(name, text, records)
             writer.finish()
@@ -288,6 +288,12 @@ class Inputs:
     jsonl_field: Optional[str]
     jsonl_id: str
     debug: bool
+
+    def expected_documents(self) -> Optional[int]:
+        """How many documents the inputs hold, when known before reading them: one per plain file."""
+        if self.jsonl_field or any(name == "-" or Path(name).is_dir() for name in self.names):
+            return None
+        return len(self.names)
 
     def readable(self, fail) -> Iterator[tuple[str, str]]:
         """(name, text) of each document; `fail(message, cause)` for each input that cannot be read."""

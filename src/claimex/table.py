@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import IO, TypeVar
 
 from rich import box
@@ -202,17 +201,17 @@ class ShowWriter:
         pass
 
 
-def with_progress(items: Iterable[T], inputs: Sequence[str], console: Console) -> Iterator[T]:
+def with_progress(items: Iterable[T], expected: int | None, console: Console) -> Iterator[T]:
     """`items` (one per document), with a transient progress bar on `console` when it is a terminal and
-    there is more than one input. The bar counts documents; its total is unknown when an input is a folder."""
-    if len(inputs) < 2 or not console.is_terminal:
+    more than one document is expected (`expected` None: an unknown number, from folders, stdin or JSON
+    lines). The bar counts documents, out of `expected` when known."""
+    if expected == 1 or not console.is_terminal:
         yield from items
         return
-    total = None if any(Path(name).is_dir() for name in inputs) else len(inputs)
-    columns = (TextColumn("claimex"), BarColumn(), MofNCompleteColumn() if total else TextColumn("{task.completed}"),
+    columns = (TextColumn("claimex"), BarColumn(), MofNCompleteColumn() if expected else TextColumn("{task.completed}"),
                TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
-        task = bar.add_task("documents", total=total)
+        task = bar.add_task("documents", total=expected)
         for item in items:
             yield item
             bar.advance(task)
