@@ -43,8 +43,8 @@ SPEAKER_NOUNS = {
 
 
 @dataclass(frozen=True)
-class CueVerb:
-    """A cue verb's entry in the lexicon (see models/cue_verbs.txt)."""
+class CueWord:
+    """A cue word's entry in a lexicon (models/cue_verbs.txt, models/cue_nouns.txt)."""
 
     prepositions: frozenset[str]
     clause_only: bool
@@ -69,16 +69,16 @@ class Attribution:
 )
 def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns: str, cue_phrases: str,
                             layout_rules: str) -> "AttributionFinder":
-    return AttributionFinder(nlp, read_cue_verbs(load_lexicon(cue_verbs)), read_cue_verbs(load_lexicon(cue_nouns)),
+    return AttributionFinder(nlp, read_cue_words(load_lexicon(cue_verbs)), read_cue_words(load_lexicon(cue_nouns)),
                              tuple(load_lexicon(cue_phrases)), LayoutRules.from_json(load_json(layout_rules)))
 
 
-def read_cue_verbs(lines: tuple[str, ...]) -> dict[str, CueVerb]:
-    """`lemma [preposition ...] [!clause] [!named]` lines as a lemma -> CueVerb table."""
+def read_cue_words(lines: tuple[str, ...]) -> dict[str, CueWord]:
+    """`lemma [preposition ...] [!clause] [!named]` lines as a lemma -> CueWord table."""
     table = {}
     for line in lines:
         lemma, *rest = line.split()
-        table[lemma] = CueVerb(frozenset(w for w in rest if not w.startswith("!")), "!clause" in rest, "!named" in rest)
+        table[lemma] = CueWord(frozenset(w for w in rest if not w.startswith("!")), "!clause" in rest, "!named" in rest)
     return table
 
 
@@ -115,7 +115,7 @@ class LayoutRules:
 class AttributionFinder:
     """Finds cue verbs and cue phrases with their sources and contents, sentence by sentence."""
 
-    def __init__(self, nlp: Language, cue_verbs: dict[str, CueVerb], cue_nouns: dict[str, CueVerb],
+    def __init__(self, nlp: Language, cue_verbs: dict[str, CueWord], cue_nouns: dict[str, CueWord],
                  cue_phrases: tuple[str, ...], layout: LayoutRules):
         self.cue_verbs = cue_verbs
         self.cue_nouns = cue_nouns
@@ -148,7 +148,7 @@ class AttributionFinder:
         return doc
 
 
-def verb_attribution(cue: Token, entry: CueVerb, quotes: tuple[CharRange, ...]) -> Attribution | None:
+def verb_attribution(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """The attribution a cue verb heads, or None when it has no content."""
     if entry.clause_only and _spoken_in_the_room(cue):
         return None
@@ -171,7 +171,7 @@ def verb_attribution(cue: Token, entry: CueVerb, quotes: tuple[CharRange, ...]) 
     )
 
 
-def noun_attribution(cue: Token, entry: CueVerb, quotes: tuple[CharRange, ...]) -> Attribution | None:
+def noun_attribution(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """"Trump's claim that ...", "criticism of the plan by the union": a noun that names the act."""
     clauses = [child for child in cue.children if child.dep_ in ("acl", "ccomp") and
                any(t.dep_ == "mark" and t.lower_ == "that" for t in child.children)]
@@ -208,7 +208,7 @@ def _noun_source(cue: Token) -> CharRange | None:
     return None
 
 
-def _content(cue: Token, entry: CueVerb, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
+def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
     """What the cue attributes, by the first rule that applies: a clause; an object; the clause
     the cue is set into; a quotation or a colon-introduced passage right beside the cue."""
     clauses = [child for child in cue.children if child.dep_ in CLAUSES]
@@ -224,7 +224,7 @@ def _content(cue: Token, entry: CueVerb, quotes: tuple[CharRange, ...]) -> list[
     return [_adjacent_quote_or_passage(cue, quotes)]
 
 
-def _prepositional_objects(cue: Token, entry: CueVerb) -> list[Token]:
+def _prepositional_objects(cue: Token, entry: CueWord) -> list[Token]:
     """"called for an inquiry": the object of a preposition that belongs to the cue."""
     return [grand for child in cue.children if child.dep_ in ("prep", "prt") and child.lower_ in entry.prepositions
             for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
@@ -296,7 +296,7 @@ def _spoken_in_the_room(cue: Token) -> bool:
     return bool(subjects) and subjects[0].lower_ in SPEAKERS_OF_THE_ROOM
 
 
-def _cue_end(cue: Token, entry: CueVerb) -> Token:
+def _cue_end(cue: Token, entry: CueWord) -> Token:
     """The cue's last word: the verb, or its particle or own preposition right after it."""
     following = [child for child in cue.children
                  if child.i == cue.i + 1 and (child.dep_ == "prt" or child.lower_ in entry.prepositions)]
