@@ -108,3 +108,17 @@ def test_cli_help_and_schema_do_not_import_spacy():
     for args in (["--help"], ["schema"]):
         result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
         assert result.stderr.strip().splitlines()[-1] == "False", args
+
+
+def test_cli_model_folder_gives_the_same_claims_as_the_installed_package(runner, tmp_path):
+    import spacy
+
+    from claimex.pipeline import resolve_model
+
+    folder = tmp_path / "pipeline"
+    spacy.load(resolve_model()).to_disk(folder)
+    path = write(tmp_path, "a.txt", ARTICLE)
+    installed = runner.invoke(app, ["extract", "--format", "jsonl", path])
+    from_folder = runner.invoke(app, ["extract", "--format", "jsonl", "--model", str(folder), path])
+    assert from_folder.exit_code == 0, from_folder.stderr
+    assert from_folder.stdout == installed.stdout != ""
