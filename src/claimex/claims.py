@@ -14,7 +14,7 @@ from claimex.dates import find_dates
 from claimex.doc_text import text_of
 from claimex.entities import ORGANISATIONS, PEOPLE, PLACES, find_entities
 from claimex.numbers import find_numbers
-from claimex.schema import Claim, Content, Cue, Mentions, NestedClaim, Sentence, SentenceRef, Source, Span
+from claimex.schema import Claim, Content, Cue, NestedClaim, Sentence, SentenceRef, Source, Span
 from claimex.sources import source_name
 
 
@@ -23,7 +23,7 @@ def sentences_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None
     mentions = DocMentions(doc, published)
     return [
         Sentence(doc=doc_name, index=i, start=start, end=end, text=text_of(doc)[start:end],
-                 **mentions.within(start, end).model_dump())
+                 **mentions.within(start, end))
         for i, (start, end) in enumerate(sentence_ranges(doc))
     ]
 
@@ -92,14 +92,15 @@ class DocMentions:
         }
         self.starts = {field: [m.start for m in found] for field, found in self.by_field.items()}
 
-    def within(self, start: int, end: int) -> Mentions:
-        """The mentions that lie wholly inside [start, end)."""
+    def within(self, start: int, end: int) -> dict[str, list]:
+        """The mentions that lie wholly inside [start, end), by record field (the models themselves, so
+        the record takes them without validating them again)."""
         inside = {}
         for field, found in self.by_field.items():
             first = bisect.bisect_left(self.starts[field], start)
             last = bisect.bisect_left(self.starts[field], end)
             inside[field] = [m for m in found[first:last] if m.end <= end]
-        return Mentions(**inside)
+        return inside
 
     def speakers(self) -> list:
         """The people and organisations, who can be the source of a claim."""
@@ -147,7 +148,7 @@ def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, 
         cue=cue,
         nested=list(nested),
         hedges=[Span(text=text_of(doc)[s:e], start=s, end=e) for s, e in doc._.hedges if start <= s and e <= end],
-        **mentions.within(start, end).model_dump(),
+        **mentions.within(start, end),
     )
 
 

@@ -91,16 +91,6 @@ class SentenceRef(Record):
     end: int = Field(ge=0, description="offset just after the sentence's last character")
 
 
-class Mentions(Record):
-    """What lies inside a claim or a sentence: dates, places, numbers, organisations, people."""
-
-    dates: list[DateMention] = []
-    places: list[Entity] = []
-    numbers: list[NumberMention] = []
-    organisations: list[Entity] = []
-    people: list[Entity] = []
-
-
 class NestedClaim(Record):
     """An attribution inside another claim's content ("the engineers tell me ..." within a quote)."""
 
