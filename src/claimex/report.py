@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Sequence
-from typing import IO, NamedTuple
+from typing import IO
 
 from claimex.schema import Claim
-from claimex.table import content_ranges, date_label, source_label
+from claimex.table import date_label, highlights, source_label
 
 Article = tuple[str, str, Sequence[Claim]]
 
@@ -51,28 +51,10 @@ POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inli
 TABLE_HEADINGS = ("#", "kind", "source", "cue", "content", "hedges", "numbers", "dates")
 
 
-class Mark(NamedTuple):
-    start: int
-    end: int
-    css_class: str
-    claim: int
-
-
-def _marks(claims: Sequence[Claim]) -> list[Mark]:
-    marks = []
-    for number, claim in enumerate(claims, start=1):
-        if claim.kind != "unattributed":
-            marks += [Mark(start, end, "content", number) for start, end in content_ranges(claim)]
-        marks += [Mark(span.start, span.end, css, number)
-                  for span, css in ((claim.source, "source"), (claim.cue, "cue")) if span is not None]
-        marks += [Mark(hedge.start, hedge.end, "hedge", number) for hedge in claim.hedges]
-    return marks
-
-
 def highlighted_html(text: str, claims: Sequence[Claim], prefix: str) -> str:
     """`text` escaped, each piece wrapped in spans naming the parts of the claims that cover it, and a
     numbered link to the claim's table row where each claim's content starts."""
-    marks = _marks(claims)
+    marks = highlights(claims)
     claim_starts: dict[int, list[int]] = {}
     for number, claim in enumerate(claims, start=1):
         claim_starts.setdefault(claim.content.start, []).append(number)
@@ -85,7 +67,7 @@ def highlighted_html(text: str, claims: Sequence[Claim], prefix: str) -> str:
         segment = html.escape(text[start:end])
         covering = [mark for mark in marks if mark.start <= start < mark.end]
         if covering:
-            classes = " ".join(sorted({mark.css_class for mark in covering}))
+            classes = " ".join(sorted({mark.part for mark in covering}))
             numbers = " ".join(str(number) for number in sorted({mark.claim for mark in covering}))
             segment = f'<span class="{classes}" data-claims="{numbers}" title="claim {numbers}">{segment}</span>'
         pieces.append(segment)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
-from typing import IO, TypeVar
+from typing import IO, NamedTuple, TypeVar
 
 from rich import box
 from rich.console import Console
@@ -133,24 +133,36 @@ class TableWriter:
         pass
 
 
-def content_ranges(claim: Claim) -> list[tuple[int, int]]:
-    """The character ranges of a claim's content: its fragments when the cue interrupts it."""
-    spans = claim.content.fragments or [claim.content]
-    return [(span.start, span.end) for span in spans]
+class Highlight(NamedTuple):
+    """A range of the article to highlight: which part of which claim (numbered from 1) it is."""
+
+    start: int
+    end: int
+    part: str  # content, source, cue or hedge
+    claim: int
+
+
+def highlights(claims: Sequence[Claim]) -> list[Highlight]:
+    """The ranges to highlight, claim by claim: attributed contents (each fragment), sources, cues, hedges."""
+    found = []
+    for number, claim in enumerate(claims, start=1):
+        if claim.kind != "unattributed":
+            found += [Highlight(span.start, span.end, "content", number)
+                      for span in claim.content.fragments or [claim.content]]
+        found += [Highlight(span.start, span.end, part, number)
+                  for span, part in ((claim.source, "source"), (claim.cue, "cue")) if span is not None]
+        found += [Highlight(hedge.start, hedge.end, "hedge", number) for hedge in claim.hedges]
+    return found
+
+
+PART_STYLES = {"content": CONTENT_STYLE, "source": SOURCE_STYLE, "cue": CUE_STYLE, "hedge": HEDGE_STYLE}
 
 
 def highlighted_article(text: str, claims: Sequence[Claim]) -> Text:
     """The article with attributed contents, sources and cues in colour and hedges underlined."""
     article = printable(text)
-    for claim in claims:
-        if claim.kind != "unattributed":
-            for start, end in content_ranges(claim):
-                article.stylize(CONTENT_STYLE, start, end)
-        for span, style in ((claim.source, SOURCE_STYLE), (claim.cue, CUE_STYLE)):
-            if span is not None:
-                article.stylize(style, span.start, span.end)
-        for hedge in claim.hedges:
-            article.stylize(HEDGE_STYLE, hedge.start, hedge.end)
+    for highlight in highlights(claims):
+        article.stylize(PART_STYLES[highlight.part], highlight.start, highlight.end)
     return article
 
 
