@@ -122,3 +122,13 @@ def test_cli_model_folder_gives_the_same_claims_as_the_installed_package(runner,
     from_folder = runner.invoke(app, ["extract", "--format", "jsonl", "--model", str(folder), path])
     assert from_folder.exit_code == 0, from_folder.stderr
     assert from_folder.stdout == installed.stdout != ""
+
+
+def test_cli_error_lines_print_paths_as_they_are(runner, tmp_path):
+    missing = str(tmp_path / "[red]notes.txt")
+    result = runner.invoke(app, ["extract", "--output", write(tmp_path, "[b]out.jsonl", "x"), missing])
+    assert result.exit_code == 2
+    assert "[b]out.jsonl exists" in result.stderr
+    result = runner.invoke(app, ["diff", missing, missing])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"claimex: {missing}: no such file"

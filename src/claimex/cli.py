@@ -221,7 +221,7 @@ def _diff_inputs(names: list[str], published: Optional[dt.date], model: Optional
     documents = list(read_inputs(names))
     for document in documents:
         if isinstance(document, InputError):
-            stderr.print(f"claimex: {document.name}: {document.reason}")
+            _report(document.message)
             raise typer.Exit(EXIT_SOME_FAILED)
     if len(documents) != len(names):
         _fail_usage("diff compares two files, not folders")
@@ -379,5 +379,5 @@ def _parse_date(value: Optional[str]) -> Optional[dt.date]:
 
 
 def _fail_usage(message: str) -> None:
-    stderr.print(f"claimex: {message}")
+    _report(message)
     raise typer.Exit(EXIT_USAGE)
