@@ -9,7 +9,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from thinc.api import Config
+from spacy.util import load_config
 
 from claimex.resources import models_dir
 
@@ -46,7 +46,7 @@ def resolve_model(model: str | None = None) -> str:
 def load_pipeline(model: str | None = None) -> Language:
     """The spaCy pipeline with claimex's components added (loaded once per process and model)."""
     nlp = spacy.load(resolve_model(model))
-    components = Config().from_disk(models_dir() / "pipeline.cfg")["components"]
+    components = load_config(models_dir() / "pipeline.cfg")["components"]
     for name, settings in components.items():
         settings = dict(settings)
         factory, position = settings.pop("factory"), settings.pop("position")
