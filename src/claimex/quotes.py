@@ -11,7 +11,6 @@ import re
 
 OPENING = "“„«"
 CLOSING = "”»"
-STRAIGHT = '"'
 MARKS = re.compile(r'["“”„«»]|\n\s*\n')
 
 
@@ -22,8 +21,8 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
     continued_from: int | None = None  # where a quote left open at a paragraph break began
     for match in MARKS.finditer(text):
         mark, at = match.group(), match.start()
-        if mark[0] in "\n":
-            continued_from, open_at = (open_at if open_at is not None else None), None
+        if mark[0] == "\n":
+            continued_from, open_at = open_at, None
             continue
         if _opens(text, at, open_at is not None):
             if open_at is None:
