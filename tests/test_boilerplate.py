@@ -32,7 +32,7 @@ def test_boilerplate_lines_produce_no_claims_and_offsets_hold(nlp):
 def test_boilerplate_line_is_marked(nlp, line):
     doc = nlp(f"The council met on Monday.\n{line}\nThe vote was close.")
     start = doc.text.index(line)
-    assert doc._.boilerplate == ((start, start + len(line)),)
+    assert doc._.claimex_boilerplate == ((start, start + len(line)),)
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_boilerplate_line_is_marked(nlp, line):
      "Share prices fell by 4 percent on Tuesday."],
 )
 def test_boilerplate_leaves_article_sentences_alone(nlp, line):
-    assert nlp(f"The council met.\n{line}\n")._.boilerplate == ()
+    assert nlp(f"The council met.\n{line}\n")._.claimex_boilerplate == ()
 
 
 def test_boilerplate_dateline_is_cut_from_the_first_claim(nlp):

@@ -194,9 +194,9 @@ def test_a_text_over_max_length_gives_the_claims_it_would_give_whole(monkeypatch
     [(_, joined_text, joined_doc)] = api._process([("long.txt", text)], None, 16)
     pieces = next(api.extract_many([("long.txt", text)]))
     assert joined_text == text
-    for extension in ("boilerplate", "quotes", "hedges", "attributions"):
+    for extension in ("claimex_boilerplate", "claimex_hedges", "claimex_attributions"):
         assert joined_doc._.get(extension) == whole_doc._.get(extension), extension
-    assert len(whole_doc._.attributions) == 40 * 4
+    assert len(whole_doc._.claimex_attributions) == 40 * 4
     assert [claim.model_dump() for claim in pieces] == [claim.model_dump() for claim in whole]
 
 

@@ -17,10 +17,9 @@ from spacy.tokens import Doc, Span, Token
 from claimex.boilerplate import outside_boilerplate
 from claimex.doc_text import text_of
 from claimex.quotes import find_quotes
-from claimex.resources import load_json, load_lexicon
+from claimex.resources import LexiconComponent
 
-Doc.set_extension("attributions", default=(), force=True)
-Doc.set_extension("quotes", default=(), force=True)
+Doc.set_extension("claimex_attributions", default=())
 
 CharRange = tuple[int, int]
 
@@ -64,16 +63,19 @@ class Attribution:
 
 @Language.factory(
     "claimex_attribution",
-    assigns=["doc._.attributions", "doc._.quotes"],
-    requires=["token.dep", "token.lemma", "token.pos"],
+    default_config={"cue_verbs": "cue_verbs.txt", "cue_nouns": "cue_nouns.txt", "cue_phrases": "cue_phrases.txt",
+                    "layout_rules": "speaker_labels.json"},
+    assigns=["doc._.claimex_attributions"],
+    requires=["token.dep", "token.lemma", "token.pos", "token.is_sent_start"],
 )
 def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns: str, cue_phrases: str,
                             layout_rules: str) -> "AttributionFinder":
-    return AttributionFinder(nlp, read_cue_words(load_lexicon(cue_verbs)), read_cue_words(load_lexicon(cue_nouns)),
-                             tuple(load_lexicon(cue_phrases)), LayoutRules.from_json(load_json(layout_rules)))
+    """Lexicon files in models/, or paths: cue words (`read_cue_words`), cue phrases, `LayoutRules` JSON."""
+    return AttributionFinder(nlp, name, {"cue_verbs": cue_verbs, "cue_nouns": cue_nouns, "cue_phrases": cue_phrases,
+                                         "layout_rules": layout_rules})
 
 
-def read_cue_words(lines: tuple[str, ...]) -> dict[str, CueWord]:
+def read_cue_words(lines: list[str]) -> dict[str, CueWord]:
     """`lemma [preposition ...] [!clause] [!named]` lines as a lemma -> CueWord table."""
     table = {}
     for line in lines:
@@ -112,21 +114,23 @@ class LayoutRules:
         return found
 
 
-class AttributionFinder:
+class AttributionFinder(LexiconComponent):
     """Finds cue verbs and cue phrases with their sources and contents, sentence by sentence."""
 
-    def __init__(self, nlp: Language, cue_verbs: dict[str, CueWord], cue_nouns: dict[str, CueWord],
-                 cue_phrases: tuple[str, ...], layout: LayoutRules):
-        self.cue_verbs = cue_verbs
-        self.cue_nouns = cue_nouns
-        self.cue_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.cue_phrases.add("CUE_PHRASE", [nlp.make_doc(phrase) for phrase in cue_phrases])
-        self.layout = layout
+    def __init__(self, nlp: Language, name: str, sources: dict[str, str]):
+        super().__init__(name, sources)
+        self.nlp = nlp
 
-    def __call__(self, doc: Doc) -> Doc:
+    def use_lexicons(self, lexicons: dict) -> None:
+        self.cue_verbs = read_cue_words(lexicons["cue_verbs"])
+        self.cue_nouns = read_cue_words(lexicons["cue_nouns"])
+        self.cue_phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.cue_phrases.add("CUE_PHRASE", [self.nlp.make_doc(phrase) for phrase in lexicons["cue_phrases"]])
+        self.layout = LayoutRules.from_json(lexicons["layout_rules"])
+
+    def annotate(self, doc: Doc) -> Doc:
         text = text_of(doc)
         quotes = find_quotes(text)
-        doc._.quotes = quotes
         found: list[Attribution] = self.layout.attributions(text, quotes)
         for _, start, end in self.cue_phrases(doc):
             phrase = doc[start:end]
@@ -144,7 +148,7 @@ class AttributionFinder:
                     attribution = noun_attribution(token, self.cue_nouns[token.lemma_.lower()], quotes)
             if attribution is not None:
                 found.append(attribution)
-        doc._.attributions = tuple(sorted(found, key=lambda a: a.cue))
+        doc._.claimex_attributions = tuple(sorted(found, key=lambda a: a.cue))
         return doc
 
 

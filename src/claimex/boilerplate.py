@@ -1,7 +1,7 @@
 """Page furniture (template debug output, ads, share rows, newsletter prompts) marked, never removed.
 
 The text is left exactly as it is, so offsets never shift: the component records which lines are
-boilerplate in `doc._.boilerplate` and starts a sentence at each of them, and later stages skip
+boilerplate in `doc._.claimex_boilerplate` and starts a sentence at each of them, and later stages skip
 whatever lies inside.
 """
 
@@ -14,32 +14,40 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimex.doc_text import text_of
-from claimex.resources import load_json
+from claimex.resources import LexiconComponent
 
-Doc.set_extension("boilerplate", default=(), force=True)
+Doc.set_extension("claimex_boilerplate", default=())
 
 # Page furniture is short: longer lines are article text, and a dateline sits in a line's first words.
 LONGEST_FURNITURE_LINE = 200
 LONGEST_DATELINE = 120
 
 
-@Language.factory("claimex_boilerplate", assigns=["doc._.boilerplate", "token.is_sent_start"])
+@Language.factory(
+    "claimex_boilerplate",
+    default_config={"patterns": "boilerplate.json"},
+    assigns=["doc._.claimex_boilerplate", "token.is_sent_start"],
+)
 def make_boilerplate_marker(nlp: Language, name: str, patterns: str) -> "BoilerplateMarker":
-    rules = load_json(patterns)
-    return BoilerplateMarker(rules["line_patterns"], rules["prefix_patterns"])
+    """`patterns`: a JSON file (in models/, or a path) of `line_patterns` and `prefix_patterns`."""
+    return BoilerplateMarker(name, patterns)
 
 
-class BoilerplateMarker:
+class BoilerplateMarker(LexiconComponent):
     """Marks whole lines that match a line pattern (case-insensitive) and datelines that open a line."""
 
-    def __init__(self, line_patterns: list[str], prefix_patterns: list[str]):
-        self.line = re.compile("|".join(f"(?:{p})" for p in line_patterns), re.IGNORECASE)
-        self.prefix = re.compile("|".join(f"(?:{p})" for p in prefix_patterns))
+    def __init__(self, name: str, patterns: str):
+        super().__init__(name, {"patterns": patterns})
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.boilerplate = tuple(boilerplate_lines(text_of(doc), self.line, self.prefix))
-        if doc._.boilerplate:
-            _start_sentences_at(doc, doc._.boilerplate)
+    def use_lexicons(self, lexicons: dict) -> None:
+        rules = lexicons["patterns"]
+        self.line = re.compile("|".join(f"(?:{p})" for p in rules["line_patterns"]), re.IGNORECASE)
+        self.prefix = re.compile("|".join(f"(?:{p})" for p in rules["prefix_patterns"]))
+
+    def annotate(self, doc: Doc) -> Doc:
+        doc._.claimex_boilerplate = tuple(boilerplate_lines(text_of(doc), self.line, self.prefix))
+        if doc._.claimex_boilerplate:
+            _start_sentences_at(doc, doc._.claimex_boilerplate)
         return doc
 
 
@@ -73,7 +81,7 @@ def _start_sentences_at(doc: Doc, ranges: tuple[tuple[int, int], ...]) -> None:
 
 def outside_boilerplate(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The range with a boilerplate opening (a dateline) cut off its start."""
-    for b_start, b_end in doc._.boilerplate:
+    for b_start, b_end in doc._.claimex_boilerplate:
         if b_start <= start < b_end < end:
             gap = text_of(doc)[b_end:end]
             start = b_end + len(gap) - len(gap.lstrip())
@@ -82,4 +90,4 @@ def outside_boilerplate(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
     """Whether the character range [start, end) overlaps a boilerplate line."""
-    return any(start < b_end and b_start < end for b_start, b_end in doc._.boilerplate)
+    return any(start < b_end and b_start < end for b_start, b_end in doc._.claimex_boilerplate)

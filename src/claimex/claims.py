@@ -35,7 +35,7 @@ def claims_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None) -
     sentence_starts = [start for start, _ in sentences]
     claims = []
     covered: list[CharRange] = []
-    attributions = [a for a in doc._.attributions if not in_boilerplate(doc, *a.cue)]
+    attributions = [a for a in doc._.claimex_attributions if not in_boilerplate(doc, *a.cue)]
     for attribution, inner in nest_attributions(attributions):
         covered.extend([attribution.cue, *attribution.content])
         index = max(0, bisect.bisect_right(sentence_starts, attribution.cue[0]) - 1)
@@ -147,7 +147,7 @@ def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, 
         source=source,
         cue=cue,
         nested=list(nested),
-        hedges=[Span(text=text_of(doc)[s:e], start=s, end=e) for s, e in doc._.hedges if start <= s and e <= end],
+        hedges=[Span(text=text_of(doc)[s:e], start=s, end=e) for s, e in doc._.claimex_hedges if start <= s and e <= end],
         **mentions.within(start, end),
     )
 

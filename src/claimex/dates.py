@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Optional
 from spacy.tokens import Doc
 
 from claimex.doc_text import text_of
-from claimex.resources import load_json
+from claimex.resources import read_lexicon
 from claimex.schema import DateMention
 
 YEAR_GRAIN, MONTH_GRAIN, WEEK_GRAIN, DAY_GRAIN, DECADE_GRAIN = "year", "month", "week", "day", "decade"
@@ -33,7 +33,7 @@ PAST, UNKNOWN, FUTURE = -1, 0, 1
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    lex = dict(load_json("dates_lexicon.json"))
+    lex = dict(read_lexicon("dates_lexicon.json"))
     ordinals = dict(lex["ordinal_words"])
     for tens_word, tens in (("twenty", 20), ("thirty", 30)):
         for word, unit in lex["ordinal_words"].items():
@@ -86,7 +86,7 @@ LEXICON_HOLIDAY_TABLES = ("orthodox_easter_holidays", "easter_holidays", "weekda
 @functools.lru_cache(maxsize=1)
 def _calendar_holidays() -> tuple[dict, ...]:
     """`models/dates_holidays.json`: holidays of other calendars, each with the source of its dates."""
-    return tuple(load_json("dates_holidays.json")["holidays"])
+    return tuple(read_lexicon("dates_holidays.json")["holidays"])
 
 
 def _holiday_names() -> list[str]:

@@ -6,25 +6,35 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from claimex.resources import load_lexicon
+from claimex.resources import LexiconComponent
 
-Doc.set_extension("hedges", default=(), force=True)
+Doc.set_extension("claimex_hedges", default=())
 
 
-@Language.factory("claimex_hedges", assigns=["doc._.hedges"])
+@Language.factory(
+    "claimex_hedges",
+    default_config={"lexicon": "hedges.txt"},
+    assigns=["doc._.claimex_hedges"],
+    requires=["token.pos"],
+)
 def make_hedge_marker(nlp: Language, name: str, lexicon: str) -> "HedgeMarker":
-    return HedgeMarker(nlp, load_lexicon(lexicon))
+    """`lexicon`: a file (in models/, or a path) of hedge phrases, one per line."""
+    return HedgeMarker(nlp, name, lexicon)
 
 
-class HedgeMarker:
+class HedgeMarker(LexiconComponent):
     """Matches the hedge lexicon on lower-cased tokens (not on names: "May" the month is no hedge)."""
 
-    def __init__(self, nlp: Language, phrases: tuple[str, ...]):
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher.add("HEDGE", [nlp.make_doc(phrase) for phrase in phrases])
+    def __init__(self, nlp: Language, name: str, lexicon: str):
+        super().__init__(name, {"lexicon": lexicon})
+        self.nlp = nlp
 
-    def __call__(self, doc: Doc) -> Doc:
+    def use_lexicons(self, lexicons: dict) -> None:
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.matcher.add("HEDGE", [self.nlp.make_doc(phrase) for phrase in lexicons["lexicon"]])
+
+    def annotate(self, doc: Doc) -> Doc:
         spans = [doc[start:end] for _, start, end in self.matcher(doc)]
         spans = [span for span in spans if not all(token.pos_ == "PROPN" for token in span)]
-        doc._.hedges = tuple((span.start_char, span.end_char) for span in spans)
+        doc._.claimex_hedges = tuple((span.start_char, span.end_char) for span in spans)
         return doc

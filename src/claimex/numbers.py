@@ -19,7 +19,7 @@ from typing import Optional, Union
 from spacy.tokens import Doc
 
 from claimex.doc_text import text_of
-from claimex.resources import load_json
+from claimex.resources import read_lexicon
 from claimex.schema import NumberMention, Qualifier
 
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]*)$", re.IGNORECASE)
@@ -61,7 +61,7 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The numbers lexicon, loaded once."""
-    data = load_json("numbers.json")
+    data = read_lexicon("numbers.json")
     words: dict[str, tuple[str, int]] = {}
     for kind in ("units", "teens", "tens", "hundreds", "scales"):
         words.update({word: (kind, value) for word, value in data[kind].items()})

