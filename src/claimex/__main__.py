@@ -1,3 +1,4 @@
 from claimex.cli import app
 
-app(prog_name="claimex")
+if __name__ == "__main__":  # not when a worker process started with `spawn` imports it
+    app(prog_name="claimex")

@@ -88,6 +88,24 @@ WorkersOption = typer.Option(
 BatchSizeOption = typer.Option(16, "--batch-size", min=1, help="Texts per batch through the pipeline.")
 
 
+class Engine(str, enum.Enum):
+    local = "local"
+    dask = "dask"
+
+
+EngineOption = typer.Option(
+    Engine.local, "--engine",
+    help="local: this machine (--workers processes); dask: a Dask cluster (needs claimex[dask]), the same output.",
+)
+SchedulerOption = typer.Option(
+    None, "--scheduler", metavar="tcp://HOST:8786",
+    help="With --engine dask: the scheduler to use (default: a local cluster of --workers processes).",
+)
+PartitionSizeOption = typer.Option(
+    None, "--partition-size", min=1, help="With --engine dask: documents per task (default: 8).",
+)
+
+
 @app.command()
 def extract(
     files: list[str] = FilesArgument,
@@ -102,6 +120,9 @@ def extract(
     model: Optional[str] = ModelOption,
     workers: int = WorkersOption,
     batch_size: int = BatchSizeOption,
+    engine: Engine = EngineOption,
+    scheduler: Optional[str] = SchedulerOption,
+    partition_size: Optional[int] = PartitionSizeOption,
 ) -> None:
     """Print every claim in the articles: source, cue, content, kind, hedges and mentions."""
     from claimex.api import extract_many
@@ -109,7 +130,7 @@ def extract(
 
     _run(functools.partial(extract_many, workers=workers, batch_size=batch_size),
          _inputs(files, jsonl_field, jsonl_id, debug), published, output, force, model,
-         _writer(format, fields, output, Claim))
+         _writer(format, fields, output, Claim), _engine("claims", engine, scheduler, workers, partition_size))
 
 
 @app.command()
@@ -126,6 +147,9 @@ def sentences(
     model: Optional[str] = ModelOption,
     workers: int = WorkersOption,
     batch_size: int = BatchSizeOption,
+    engine: Engine = EngineOption,
+    scheduler: Optional[str] = SchedulerOption,
+    partition_size: Optional[int] = PartitionSizeOption,
 ) -> None:
     """Print every sentence of the articles with its dates, places, numbers and names."""
     from claimex.api import sentences_many
@@ -135,7 +159,7 @@ def sentences(
         _fail_usage("--format html reports claims: use `claimex extract` or `claimex report`")
     _run(functools.partial(sentences_many, workers=workers, batch_size=batch_size),
          _inputs(files, jsonl_field, jsonl_id, debug), published, output, force, model,
-         _writer(format, fields, output, Sentence))
+         _writer(format, fields, output, Sentence), _engine("sentences", engine, scheduler, workers, partition_size))
 
 
 @app.command()
@@ -238,8 +262,21 @@ def _diff_inputs(names: list[str], published: Optional[dt.date], model: Optional
         _fail_usage(str(error))
 
 
+def _engine(kind: str, engine: Engine, scheduler: Optional[str], workers: int, partition_size: Optional[int]):
+    """The Dask engine for --engine dask (None for local); usage errors when its options or extra are missing."""
+    if engine is Engine.local:
+        if scheduler is not None or partition_size is not None:
+            _fail_usage("--scheduler and --partition-size work with --engine dask")
+        return None
+    try:
+        from claimex.dask import DEFAULT_PARTITION_SIZE, DaskEngine
+    except ImportError:
+        _fail_usage("--engine dask needs the dask extra: pip install 'claimex[dask]'")
+    return DaskEngine(kind, scheduler, workers, partition_size or DEFAULT_PARTITION_SIZE)
+
+
 def _run(process, inputs: Inputs, published: Optional[str], output: Optional[Path], force: bool,
-         model: Optional[str], make_writer) -> None:
+         model: Optional[str], make_writer, engine=None) -> None:
     from claimex.output import open_output
     from claimex.table import with_progress
     from claimex.pipeline import ModelNotFound, load_pipeline
@@ -259,7 +296,11 @@ def _run(process, inputs: Inputs, published: Optional[str], output: Optional[Pat
     try:
         with open_output(output, force=force) as stream:
             writer = make_writer(stream)
-            documents = _each_document(process, inputs.readable(fail), fail, published=published_date, model=model)
+            if engine is None:
+                documents = _each_document(process, inputs.readable(fail), fail, published=published_date, model=model)
+            else:
+                documents = engine.documents(inputs.names, fail, jsonl_field=inputs.jsonl_field,
+                                             jsonl_id=inputs.jsonl_id, published=published_date, model=model)
             if not _to_terminal(output):
                 documents = with_progress(documents, inputs.expected_documents(), stderr)
             for name, text, records in documents:
