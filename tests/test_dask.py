@@ -1,0 +1,134 @@
+"""The Dask engine on a LocalCluster (2 workers, 1 thread each, no dashboard): the bytes one process gives,
+whatever the partitioning, with bad inputs and a worker that dies mid-run."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+db = pytest.importorskip("dask.bag")
+distributed = pytest.importorskip("distributed")
+
+from claimex import dask as claimex_dask  # noqa: E402
+from claimex.api import extract_many, sentences_many  # noqa: E402
+from claimex.cli import app  # noqa: E402
+from claimex.ingest import read_inputs  # noqa: E402
+from claimex.output import jsonl_line  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = str(ROOT / "samples")
+ONE_PROCESS = {"claims": extract_many, "sentences": sentences_many}
+
+
+@pytest.fixture(scope="module")
+def client():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
+        client.register_plugin(claimex_dask.PreloadPipeline(), name="claimex-pipeline")
+        yield client
+
+
+@functools.lru_cache(maxsize=None)
+def _one_process(kind: str, named_texts: tuple[tuple[str, str], ...]) -> str:
+    """The JSON lines `claimex extract` (or `sentences`) writes for the texts in one process."""
+    return "".join(jsonl_line(record) for records in ONE_PROCESS[kind](named_texts) for record in records)
+
+
+def _lines(outcomes) -> str:
+    return "".join(jsonl_line(record) for outcome in outcomes for record in outcome.records)
+
+
+def _sample_texts() -> tuple[tuple[str, str], ...]:
+    return tuple((document.name, document.text) for document in read_inputs([SAMPLES]))
+
+
+@pytest.mark.parametrize(("kind", "partitions"), [("claims", 1), ("claims", 2), ("claims", 7), ("sentences", 2)])
+def test_dask_output_is_the_one_process_output_whatever_the_partitioning(nlp, client, kind, partitions):
+    items = list(claimex_dask.work_items([SAMPLES]))
+    assert all(isinstance(item, claimex_dask.FileToRead) for item in items)
+    bag = db.from_sequence(items, npartitions=1).repartition(partitions)
+    assert bag.npartitions == partitions
+    produced = _lines(claimex_dask.in_order(client, claimex_dask.outcomes(bag, kind=kind)))
+    assert produced == _one_process(kind, _sample_texts()) != ""
+
+
+def test_records_bag_of_json_lines_from_name_text_pairs(nlp, client):
+    texts = _sample_texts()
+    lines = client.compute(claimex_dask.records(texts, partition_size=5, as_json=True)).result()
+    assert "".join(lines) == _one_process("claims", texts)
+
+
+def test_cli_dask_engine_with_bad_inputs_among_good_ones(nlp, client, runner, tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    inputs = [SAMPLES, str(tmp_path / "binary.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "empty.txt"),
+              str(ROOT / "samples" / "ferry-strike.txt")]
+    one = runner.invoke(app, ["extract", "--format", "jsonl", *inputs])
+    spread = runner.invoke(app, ["extract", "--format", "jsonl", "--engine", "dask", "--partition-size", "3",
+                                 "--scheduler", client.scheduler.address, *inputs])
+    assert (spread.exit_code, one.exit_code) == (1, 1)
+    assert spread.stdout == one.stdout != ""
+    assert spread.stderr.splitlines() == one.stderr.splitlines()
+    assert len(spread.stderr.splitlines()) == 3
+
+
+def test_a_failing_document_gives_its_error_and_the_others_their_records(nlp, monkeypatch):
+    def failing_on_boom(named_texts, **options):
+        named_texts = list(named_texts)
+        if any(name == "boom" for name, _ in named_texts):
+            raise ValueError("bad luck")
+        return extract_many(named_texts, **options)
+
+    monkeypatch.setitem(claimex_dask.RECORDS_MANY, "claims", failing_on_boom)
+    texts = [("a", "The mayor said the bridge will reopen."), ("boom", "Anything."), ("b", "\"We won,\" she said.")]
+    outcomes = claimex_dask.partition_outcomes([*texts, claimex_dask.FileToRead("no/such/file.txt")],
+                                               "claims", None, None)
+    assert [(o.name, o.error) for o in outcomes] == [
+        ("a", None), ("boom", "internal error on boom: ValueError: bad luck"), ("b", None),
+        ("no/such/file.txt", "no/such/file.txt: no such file")]
+    assert _lines([outcomes[0], outcomes[2]]) == _one_process("claims", (texts[0], texts[2]))
+
+
+def test_the_pickled_task_is_small_and_carries_no_pipeline(nlp):
+    cloudpickle = pytest.importorskip("cloudpickle")
+    for documents in (list(claimex_dask.work_items([SAMPLES])), _sample_texts()):
+        graph = dict(claimex_dask.outcomes(documents, partition_size=8).__dask_graph__())
+        sizes = [len(cloudpickle.dumps(task)) for task in graph.values()]
+        assert max(sizes) < 100_000
+
+
+def test_engine_dask_without_the_extra_says_which_to_install(runner, monkeypatch, tmp_path):
+    for module in ("dask", "dask.bag", "distributed"):
+        monkeypatch.setitem(sys.modules, module, None)
+    monkeypatch.delitem(sys.modules, "claimex.dask")
+    result = runner.invoke(app, ["extract", "--engine", "dask", SAMPLES])
+    assert result.exit_code == 2
+    assert result.stderr == "claimex: --engine dask needs the dask extra: pip install 'claimex[dask]'\n"
+
+
+def test_dask_options_need_the_dask_engine(runner):
+    result = runner.invoke(app, ["sentences", "--partition-size", "4", SAMPLES])
+    assert result.exit_code == 2 and "--engine dask" in result.stderr
+
+
+def test_the_default_install_imports_no_dask():
+    code = "import sys, claimex.api, claimex.cli; print(sorted({'dask', 'distributed'} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_a_worker_killed_mid_run_loses_and_repeats_no_document(nlp, client):
+    texts = tuple((f"{name}#{copy}", text) for copy in range(3) for name, text in _sample_texts()[:6])
+    stream = claimex_dask.in_order(client, claimex_dask.outcomes(texts, partition_size=1), ahead=4)
+    produced = [next(stream)]
+    cluster = client.cluster
+    cluster.sync(cluster.workers[min(cluster.workers)].kill)
+    assert len(client.scheduler_info()["workers"]) == 1
+    produced.extend(stream)
+    assert [outcome.name for outcome in produced] == [name for name, _ in texts]
+    assert _lines(produced) == _one_process("claims", texts)
