@@ -57,10 +57,13 @@ def test_dask_output_is_the_one_process_output_whatever_the_partitioning(nlp, cl
     assert produced == _one_process(kind, _sample_texts()) != ""
 
 
-def test_records_bag_of_json_lines_from_name_text_pairs(nlp, client):
+def test_records_bag_of_json_lines_written_by_the_workers(nlp, client, tmp_path):
     texts = _sample_texts()
-    lines = client.compute(claimex_dask.records(texts, partition_size=5, as_json=True)).result()
-    assert "".join(lines) == _one_process("claims", texts)
+    lines = claimex_dask.records(texts, partition_size=5, as_json=True)
+    client.gather(client.compute(lines.to_textfiles(str(tmp_path / "*.jsonl"), last_endline=True, compute=False)))
+    written = [path.read_text(encoding="utf-8") for path in sorted(tmp_path.glob("*.jsonl"), key=lambda p: int(p.stem))]
+    assert len(written) == 4
+    assert "".join(written) == _one_process("claims", texts)
 
 
 def test_cli_dask_engine_with_bad_inputs_among_good_ones(nlp, client, runner, tmp_path):

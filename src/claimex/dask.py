@@ -76,15 +76,20 @@ def outcomes(documents: db.Bag | Iterable[tuple[str, str] | FileToRead], *, kind
 def records(documents: db.Bag | Iterable[tuple[str, str] | FileToRead], *, kind: str = "claims",
             published: dt.date | None = None, model: str | None = None,
             partition_size: int = DEFAULT_PARTITION_SIZE, as_json: bool = False) -> db.Bag:
-    """A bag of the `Claim` (or `Sentence`) records of the documents, in order, or with `as_json` their JSON
-    lines. A document that fails adds none: `outcomes` gives its error."""
+    """A bag of the `Claim` (or `Sentence`) records of the documents, in order, or with `as_json` each as the
+    JSON `claimex extract` writes on its line (so `.to_textfiles("out/*.jsonl", last_endline=True)` writes
+    JSON-lines files on the workers). A document that fails adds none: `outcomes` gives its error."""
     found = outcomes(documents, kind=kind, published=published, model=model, partition_size=partition_size)
     flat = found.map(_records_of).flatten()
-    return flat.map(jsonl_line) if as_json else flat
+    return flat.map(_json_of) if as_json else flat
 
 
 def _records_of(outcome: Outcome) -> list:
     return outcome.records or []
+
+
+def _json_of(record) -> str:
+    return jsonl_line(record).removesuffix("\n")
 
 
 def partition_outcomes(items: Iterable, kind: str, published: dt.date | None, model: str | None) -> list[Outcome]:
@@ -108,18 +113,17 @@ def _isolated_records(records_many: Callable, named_texts: list[tuple[str, str]]
     """Outcomes of the texts in one batch; when the batch fails, of each text alone, so that an error fails
     only the text behind it."""
     try:
-        return [Outcome(name, text, found) for (name, text), found in
-                zip(named_texts, records_many(named_texts, published=published, model=model,
-                                              batch_size=max(1, len(named_texts))))]
+        found = list(records_many(named_texts, published=published, model=model, batch_size=max(1, len(named_texts))))
     except Exception:
-        pass
-    alone = []
-    for name, text in named_texts:
-        try:
-            alone.append(Outcome(name, text, next(iter(records_many([(name, text)], published=published, model=model)))))
-        except Exception as error:
-            alone.append(Outcome(name, error=f"internal error on {name}: {type(error).__name__}: {error}"))
-    return alone
+        return [_alone(records_many, name, text, published, model) for name, text in named_texts]
+    return [Outcome(name, text, records) for (name, text), records in zip(named_texts, found)]
+
+
+def _alone(records_many: Callable, name: str, text: str, published: dt.date | None, model: str | None) -> Outcome:
+    try:
+        return Outcome(name, text, next(iter(records_many([(name, text)], published=published, model=model))))
+    except Exception as error:
+        return Outcome(name, error=f"internal error on {name}: {type(error).__name__}: {error}")
 
 
 def work_items(names: Iterable[str], *, jsonl_field: str | None = None,
