@@ -97,6 +97,23 @@ def test_a_failing_document_gives_its_error_and_the_others_their_records(nlp, mo
     assert _lines([outcomes[0], outcomes[2]]) == _one_process("claims", (texts[0], texts[2]))
 
 
+def test_work_items_send_files_by_path_and_collections_as_text(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("b.txt", "a.html", "notes.csv"):
+        (folder / name).write_text("The mayor said so.", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    collection = tmp_path / "c.jsonl"
+    collection.write_text('{"id": "x", "body": "One."}\n{"id": "y", "body": "Two."}\n', encoding="utf-8")
+    assert list(claimex_dask.work_items([str(folder), str(tmp_path / "one.txt")])) == [
+        claimex_dask.FileToRead(str(folder / "a.html")), claimex_dask.FileToRead(str(folder / "b.txt")),
+        claimex_dask.FileToRead(str(tmp_path / "one.txt"))]
+    assert list(claimex_dask.work_items([str(collection)], jsonl_field="body")) == [
+        (f"{collection}#x", "One."), (f"{collection}#y", "Two.")]
+    [empty] = claimex_dask.work_items([str(tmp_path / "empty")])
+    assert empty == next(iter(read_inputs([str(tmp_path / "empty")])))
+
+
 def test_the_pickled_task_is_small_and_carries_no_pipeline(nlp):
     cloudpickle = pytest.importorskip("cloudpickle")
     for documents in (list(claimex_dask.work_items([SAMPLES])), _sample_texts()):
