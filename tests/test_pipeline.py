@@ -147,7 +147,7 @@ def test_doc_extensions_carry_the_claimex_prefix(nlp):
 
 
 @pytest.mark.parametrize(("content", "name", "expected"), [
-    ("# comment\nalpha\n\n  beta  \n", "words.txt", ["alpha", "beta"]),
+    ("# comment\nalpha\n\n  beta  \n", "words.txt", ("alpha", "beta")),
     ('{"a": [1, 2]}', "rules.json", {"a": [1, 2]}),
 ])
 def test_read_lexicon_reads_lines_or_json(tmp_path, content, name, expected):

@@ -23,14 +23,15 @@ def models_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "models"
 
 
+@functools.lru_cache(maxsize=None)
 def read_lexicon(source: str | Path):
-    """A lexicon file, by name in `models/` or by path: a `.json` document, else a list of entries one per
-    line (blank lines and `#` comments skipped)."""
+    """A lexicon file, by name in `models/` or by path, read once per process: a `.json` document (not to be
+    changed by its readers), else a tuple of entries one per line (blank lines and `#` comments skipped)."""
     path = Path(source) if Path(source).parent != Path(".") else models_dir() / source
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
         return json.loads(text)
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
 
 
 class NotInitialized(RuntimeError):
