@@ -163,7 +163,7 @@ def test_alignment_is_one_to_one_best_first():
     partial = claim("Volunteers filled sandbags at the fire station")
     exact = claim("Overnight, volunteers filled sandbags at the fire station")
     b = claim("Volunteers filled sandbags at the fire station overnight")
-    assert DEFAULT_THRESHOLD <= similarity(partial, b) < similarity(exact, b) == 1.0
+    assert DEFAULT_THRESHOLD <= similarity(partial, b) < similarity(exact, b)
     records = diff_claims([partial, exact], [b])
     assert [(record.status, record.a.id) for record in records] == [("only_a", partial.id), ("same", exact.id)]
 
