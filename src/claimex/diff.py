@@ -24,7 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from claimex.diff_assignment import best_pairs
-from claimex.diff_differences import WORD, attributed_to, differences, masked_content, names_agree, number_value
+from claimex.diff_differences import WORD, WORD_MATCH, attributed_to, differences, masked_content, names_agree, number_value
 from claimex.diff_schema import ClaimRef, ClusterMember, ClusterRecord, DiffRecord, ScoreParts
 from claimex.schema import Claim, Entity
 
@@ -42,11 +42,15 @@ are not counterparts is 0.14, the 75th percentile 0.27): the meaning part is the
 SAME_SOURCE_BONUS = 0.05
 """Added when both claims are attributed to the same source."""
 
-WORD_MATCH = 0.88
-"""Least Jaro-Winkler similarity for two words to count as the same word ("family", "families")."""
-
 OTHER_ACTORS_FACTOR = 0.5
-"""Similarity is multiplied by this when both claims name people or organisations and none in common."""
+"""Similarity is multiplied by this when both claims name people or organisations and none in common, or when
+a fact is swapped (`swapped_words`: "the pool will open" / "the library will open")."""
+
+REPLACED_BELOW = 0.1
+"""A content word is replaced when its vector's cosine with every word on the other side is below this, and no
+word there is spelled like it. Synonyms in WordLlama's vectors score 0.15 to 0.8 ("strike"/"walkout" 0.15,
+"buy"/"purchase" 0.8), words of the same kind that name different things about 0 or less ("guitar"/"flute"
+-0.02, "man"/"woman" -0.3, "pool"/"library" 0.04), by benchmarks/diff_words.py."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ class Features:
     """What the scoring reads from one claim, computed once."""
 
     words: list[str]
+    vectors: np.ndarray
+    """One unit row per word of `words`."""
     anchors: frozenset[tuple]
     actors: list[str]
     source: str | None
@@ -139,31 +145,53 @@ def similarity(a: Claim, b: Claim) -> float:
 def blend(x: Features, y: Features, cosine: float) -> tuple[float, ScoreParts]:
     """The similarity of two claims from their features and the cosine of their vectors, with its parts."""
     shared = len(x.anchors & y.anchors)
+    lexical, spelled_alike = word_overlap(x.words, y.words, shared)
     parts = ScoreParts(
-        lexical=word_similarity(x.words, y.words, shared),
+        lexical=lexical,
         meaning=round(min(1.0, max(0.0, (cosine - MEANING_FLOOR) / (1 - MEANING_FLOOR))), 3),
         shared_values=shared,
         same_source=None if x.source is None or y.source is None else names_agree(x.source, y.source),
         other_actors=bool(x.actors and y.actors) and not any(names_agree(p, q) for p in x.actors for q in y.actors),
+        replaced=swapped_words(x, y, spelled_alike),
     )
     score = LEXICAL_WEIGHT * parts.lexical + (1 - LEXICAL_WEIGHT) * parts.meaning
     score = min(1.0, score + (SAME_SOURCE_BONUS if parts.same_source else 0.0))
-    return round(score * (OTHER_ACTORS_FACTOR if parts.other_actors else 1.0), 3), parts
+    different = parts.other_actors or parts.replaced
+    return round(score * (OTHER_ACTORS_FACTOR if different else 1.0), 3), parts
+
+
+def swapped_words(x: Features, y: Features, spelled_alike: np.ndarray) -> list[str]:
+    """Words of X and of Y that fill the same place between words both share and are nothing alike, in
+    spelling or meaning: a fact swapped in otherwise parallel claims ("nurses will strike" / "cleaners will
+    strike"). `spelled_alike[k, l]` tells whether X's word k is spelled like Y's word l."""
+    if not spelled_alike.size:
+        return []
+    cosines = x.vectors @ y.vectors.T
+    unlike_x = [k for k in range(len(x.words)) if not spelled_alike[k].any() and cosines[k].max() < REPLACED_BELOW]
+    unlike_y = [l for l in range(len(y.words)) if not spelled_alike[:, l].any() and cosines[:, l].max() < REPLACED_BELOW]
+    rows, columns = spelled_alike.shape
+    swapped = [(k, l) for k in unlike_x for l in unlike_y
+               if (k > 0 and l > 0 and spelled_alike[k - 1, l - 1])
+               or (k + 1 < rows and l + 1 < columns and spelled_alike[k + 1, l + 1])]
+    return list(dict.fromkeys([*(x.words[k] for k, _ in swapped), *(y.words[l] for _, l in swapped)]))
 
 
 def features(claim: Claim) -> Features:
-    return Features(content_words(claim), frozenset(anchors(claim)), [entity.name or entity.text for entity in _actors(claim)],
-                    attributed_to(claim))
+    from claimex.diff_meaning import meaning_model
+
+    words = content_words(claim)
+    return Features(words, meaning_model().embed(words), frozenset(anchors(claim)),
+                    [entity.name or entity.text for entity in _actors(claim)], attributed_to(claim))
 
 
-def word_similarity(words_a: Sequence[str], words_b: Sequence[str], shared_anchors: int = 0) -> float:
+def word_overlap(words_a: Sequence[str], words_b: Sequence[str], shared_anchors: int = 0) -> tuple[float, np.ndarray]:
     """Soft Dice overlap: each word scores its best Jaro-Winkler match on the other side (0 below WORD_MATCH);
-    each shared anchor counts as a word matched on both sides."""
+    each shared anchor counts as a word matched on both sides. With which word of A is spelled like which of B."""
     if not words_a or not words_b:
-        return 0.0
+        return 0.0, np.zeros((len(words_a), len(words_b)), dtype=bool)
     scores = process.cdist(words_a, words_b, scorer=JaroWinkler.normalized_similarity, score_cutoff=WORD_MATCH)
     matched = float(scores.max(axis=1).sum() + scores.max(axis=0).sum()) + 2 * shared_anchors
-    return round(matched / (len(words_a) + len(words_b) + 2 * shared_anchors), 3)
+    return round(matched / (len(words_a) + len(words_b) + 2 * shared_anchors), 3), scores > 0
 
 
 def _actors(claim: Claim) -> list[Entity]:

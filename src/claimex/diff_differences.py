@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import JaroWinkler
 
 from claimex.diff_schema import Difference
 from claimex.resources import load_json
@@ -21,6 +22,9 @@ from claimex.schema import Claim, DateMention, NumberMention, Span
 
 APPROXIMATE_TOLERANCE = 0.05
 """How far apart two numbers may be when either is approximate ("about 900", "nearly 40")."""
+
+WORD_MATCH = 0.88
+"""Least Jaro-Winkler similarity for two words to count as the same word ("family", "families")."""
 
 NAME_MATCH = 90
 """Least rapidfuzz token-set ratio for two names to be the same ("Ortiz", "Mayor Elena Ortiz")."""
@@ -34,6 +38,7 @@ ABSORBED_SHARE = 0.6
 NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n't\b", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+POSSESSIVE = re.compile(r"['’]s$")
 QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
 CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 TENSE_HEDGES = frozenset({"would"})
@@ -157,8 +162,18 @@ def attributed_to(claim: Claim) -> str | None:
 
 
 def _source_difference(a: Claim, b: Claim) -> list[Difference]:
-    if a.source is None or b.source is None or names_agree(attributed_to(a), attributed_to(b)):
+    """Two sources that cannot be one: no name or words of one agree with the other's, and neither is an
+    unnamed back-reference (a pronoun, or a bare noun such as "the company" or "officials", which usually
+    points to a body named elsewhere in the article) set against a named source."""
+    if a.source is None or b.source is None:
         return []
+    if any(names_agree(x, y) for x in (a.source.name, a.source.text) for y in (b.source.name, b.source.text)
+           if x and y):
+        return []
+    if (a.source.name is None) != (b.source.name is None):
+        unnamed = a.source if a.source.name is None else b.source
+        if len(_name_words(unnamed.text).split()) <= 1:
+            return []
     return [Difference(field="source", a=attributed_to(a), b=attributed_to(b), a_text=a.source.text, b_text=b.source.text)]
 
 
@@ -221,20 +236,26 @@ def quoted_words(claim: Claim) -> list[str] | None:
         pieces = [masked]
     if not pieces:
         return None
-    return [word for piece in pieces for word in WORD.findall(NEGATION.sub(" ", piece).lower())
-            if word not in STOP_WORDS]
+    words = (POSSESSIVE.sub("", word) for piece in pieces for word in WORD.findall(NEGATION.sub(" ", piece).lower()))
+    return [word for word in words if word not in STOP_WORDS]
 
 
 def _quote_difference(a: Claim, b: Claim) -> list[Difference]:
+    """A difference when each quote has words the other lacks (near spellings match, "realised"/"realized"):
+    words replaced, not a quote cut shorter."""
     words_a, words_b = quoted_words(a), quoted_words(b)
-    if not words_a or not words_b or _contains(words_a, words_b) or _contains(words_b, words_a):
+    if not words_a or not words_b:
         return []
-    return [Difference(field="quote", a=" ".join(words_a), b=" ".join(words_b), a_text=None, b_text=None)]
+    only_a, only_b = _unmatched_words(words_a, words_b), _unmatched_words(words_b, words_a)
+    if not only_a or not only_b:
+        return []
+    return [Difference(field="quote", a=" ".join(only_a), b=" ".join(only_b), a_text=None, b_text=None)]
 
 
-def _contains(whole: list[str], part: list[str]) -> bool:
-    """Whether `part` is a run of `whole`, word for word."""
-    return any(whole[start:start + len(part)] == part for start in range(len(whole) - len(part) + 1))
+def _unmatched_words(words: list[str], others: list[str]) -> list[str]:
+    """The words with no counterpart of Jaro-Winkler similarity WORD_MATCH or more in `others`."""
+    scores = process.cdist(words, others, scorer=JaroWinkler.normalized_similarity, score_cutoff=WORD_MATCH)
+    return [word for word, best in zip(words, scores.max(axis=1)) if best == 0]
 
 
 def _absorbed_difference(claim: Claim, partner: Claim, partners_others: Sequence[Claim], side: str) -> list[Difference]:

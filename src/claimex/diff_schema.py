@@ -37,6 +37,8 @@ class ScoreParts(DiffModel):
     shared_values: int = Field(ge=0, description="numbers and dates whose values both contents give")
     same_source: Union[bool, None] = Field(description="both attributed to the same source; null if either is not")
     other_actors: bool = Field(description="both name people or organisations, none in common (halves the score)")
+    replaced: list[str] = Field(default=[], description="a fact swapped: the one or two words of each side that the "
+                                                         "other has nothing like in spelling or meaning (halves the score)")
 
 
 class Difference(DiffModel):
