@@ -24,7 +24,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from claimex.diff_assignment import best_pairs
-from claimex.diff_differences import WORD, WORD_MATCH, attributed_to, differences, masked_content, names_agree, number_value
+from claimex.diff_differences import (WORD, WORD_MATCH, attributed_to, differences, masked_content, names_agree,
+                                      number_value, quoted_words)
 from claimex.diff_schema import ClaimRef, ClusterMember, ClusterRecord, DiffRecord, ScoreParts
 from claimex.schema import Claim, Entity
 
@@ -46,11 +47,15 @@ OTHER_ACTORS_FACTOR = 0.5
 """Similarity is multiplied by this when both claims name people or organisations and none in common, or when
 a fact is swapped (`swapped_words`: "the pool will open" / "the library will open")."""
 
-REPLACED_BELOW = 0.1
-"""A content word is replaced when its vector's cosine with every word on the other side is below this, and no
-word there is spelled like it. Synonyms in WordLlama's vectors score 0.15 to 0.8 ("strike"/"walkout" 0.15,
-"buy"/"purchase" 0.8), words of the same kind that name different things about 0 or less ("guitar"/"flute"
--0.02, "man"/"woman" -0.3, "pool"/"library" 0.04), by benchmarks/diff_words.py."""
+REPLACED_BELOW = 0.15
+"""Two words name different things when the cosine of their vectors is below this. Synonyms in WordLlama's
+vectors score 0.15 to 0.8 ("strike"/"walkout" 0.15, "buy"/"purchase" 0.8), words of one kind that name
+different things about 0 or less ("guitar"/"flute" -0.02, "man"/"woman" -0.3): benchmarks/diff_words.py."""
+
+
+MOST_UNSHARED = 2
+"""Most words of each side that no word of the other is spelled like, for two claims to be parallel: a swapped
+fact is a word or two ("nurses" / "cleaners"); more unshared words are rewording, which the score weighs."""
 
 
 @dataclass(frozen=True)
@@ -63,20 +68,26 @@ class Features:
     anchors: frozenset[tuple]
     actors: list[str]
     source: str | None
+    quotes: bool
+    """Whether the content quotes words (a swapped quoted word is a `quote` difference, not another claim)."""
+    named: frozenset[str]
+    """Words of the places, people and organisations named: changed, they are typed differences."""
 
 
 def diff_claims(a: Sequence[Claim], b: Sequence[Claim], threshold: float = DEFAULT_THRESHOLD) -> list[DiffRecord]:
     """Every claim of A and of B once: aligned pairs in A's order with the claims of A alone, then B's alone."""
     similarities, parts = score_matrix(a, b)
-    matched = dict(best_pairs(similarities, threshold))
+    matched = dict(best_pairs(similarities.tolist(), threshold))
+    taken = set(matched.values())
+    alone_a = [claim for i, claim in enumerate(a) if i not in matched]
+    alone_b = [claim for j, claim in enumerate(b) if j not in taken]
     records = []
     for i, claim in enumerate(a):
         if i in matched:
             j = matched[i]
-            records.append(compare(claim, b[j], similarities[i][j], parts[i][j], a, b))
+            records.append(compare(claim, b[j], similarities[i][j], parts[i][j], alone_a, alone_b))
         else:
             records.append(DiffRecord(status="only_a", similarity=None, a=claim_ref(claim), b=None))
-    taken = set(matched.values())
     records.extend(DiffRecord(status="only_b", similarity=None, a=None, b=claim_ref(claim))
                    for j, claim in enumerate(b) if j not in taken)
     return records
@@ -161,16 +172,21 @@ def blend(x: Features, y: Features, cosine: float) -> tuple[float, ScoreParts]:
 
 
 def swapped_words(x: Features, y: Features, spelled_alike: np.ndarray) -> list[str]:
-    """Words of X and of Y that fill the same place between words both share and are nothing alike, in
-    spelling or meaning: a fact swapped in otherwise parallel claims ("nurses will strike" / "cleaners will
-    strike"). `spelled_alike[k, l]` tells whether X's word k is spelled like Y's word l."""
-    if not spelled_alike.size:
+    """In claims parallel but for a word or two on each side (MOST_UNSHARED), a word of X and a word of Y that
+    fill the same place next to a word both share, unlike in meaning every unshared word of the other side: a fact swapped in otherwise parallel claims ("the
+    nurses will strike" / "the cleaners will strike"). Not between two quotes, nor names, whose changes are typed
+    differences (`quote`, `place`, `source`). `spelled_alike[k, l]`: X's word k is spelled like Y's l."""
+    if not spelled_alike.size or (x.quotes and y.quotes):
         return []
-    cosines = x.vectors @ y.vectors.T
-    unlike_x = [k for k in range(len(x.words)) if not spelled_alike[k].any() and cosines[k].max() < REPLACED_BELOW]
-    unlike_y = [l for l in range(len(y.words)) if not spelled_alike[:, l].any() and cosines[:, l].max() < REPLACED_BELOW]
     rows, columns = spelled_alike.shape
-    swapped = [(k, l) for k in unlike_x for l in unlike_y
+    alone_x = [k for k in range(rows) if not spelled_alike[k].any() and x.words[k] not in x.named]
+    alone_y = [l for l in range(columns) if not spelled_alike[:, l].any() and y.words[l] not in y.named]
+    if not 1 <= len(alone_x) <= MOST_UNSHARED or not 1 <= len(alone_y) <= MOST_UNSHARED:
+        return []
+    cosines = x.vectors[alone_x] @ y.vectors[alone_y].T
+    unlike_x = {k for k, closest in zip(alone_x, cosines.max(axis=1)) if closest < REPLACED_BELOW}
+    unlike_y = {l for l, closest in zip(alone_y, cosines.max(axis=0)) if closest < REPLACED_BELOW}
+    swapped = [(k, l) for k in sorted(unlike_x) for l in sorted(unlike_y)
                if (k > 0 and l > 0 and spelled_alike[k - 1, l - 1])
                or (k + 1 < rows and l + 1 < columns and spelled_alike[k + 1, l + 1])]
     return list(dict.fromkeys([*(x.words[k] for k, _ in swapped), *(y.words[l] for _, l in swapped)]))
@@ -181,7 +197,10 @@ def features(claim: Claim) -> Features:
 
     words = content_words(claim)
     return Features(words, meaning_model().embed(words), frozenset(anchors(claim)),
-                    [entity.name or entity.text for entity in _actors(claim)], attributed_to(claim))
+                    [entity.name or entity.text for entity in _actors(claim)], attributed_to(claim),
+                    quoted_words(claim) is not None,
+                    frozenset(word for entity in (*claim.places, *claim.people, *claim.organisations)
+                              for word in WORD.findall(entity.text.lower())))
 
 
 def word_overlap(words_a: Sequence[str], words_b: Sequence[str], shared_anchors: int = 0) -> tuple[float, np.ndarray]:
@@ -219,10 +238,11 @@ def _meaning_text(claim: Claim) -> str:
     return masked_content(claim, [*claim.numbers, *claim.dates, *claim.hedges])
 
 
-def compare(a: Claim, b: Claim, score: float, parts: ScoreParts, claims_a: Sequence[Claim] = (),
-            claims_b: Sequence[Claim] = ()) -> DiffRecord:
-    """The record of an aligned pair: `conflict` with its differences, or `same`."""
-    found = differences(a, b, claims_a, claims_b)
+def compare(a: Claim, b: Claim, score: float, parts: ScoreParts, alone_a: Sequence[Claim] = (),
+            alone_b: Sequence[Claim] = ()) -> DiffRecord:
+    """The record of an aligned pair: `conflict` with its differences, or `same`. `alone_*`: the claims of
+    each side left without a counterpart, which the other side's content may have absorbed."""
+    found = differences(a, b, alone_a, alone_b)
     return DiffRecord(status="conflict" if found else "same", similarity=float(score),
                       a=claim_ref(a), b=claim_ref(b), differences=found, score_parts=parts)
 

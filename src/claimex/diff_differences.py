@@ -29,11 +29,12 @@ WORD_MATCH = 0.88
 NAME_MATCH = 90
 """Least rapidfuzz token-set ratio for two names to be the same ("Ortiz", "Mayor Elena Ortiz")."""
 
-ABSORBED_LEAST_WORDS = 4
-"""Fewest content words of another claim that one side must carry, and its partner lack, to have absorbed it."""
+ABSORBED_LEAST_WORDS = 2
+"""Fewest content words of a claim left without counterpart that one side must carry, and its partner lack,
+to have absorbed it."""
 
 ABSORBED_SHARE = 0.6
-"""Share of that other claim's content words that must be carried."""
+"""Share of that claim's content words that must be carried."""
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n't\b", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -47,8 +48,8 @@ TENSE_HEDGES = frozenset({"would"})
 T = TypeVar("T")
 
 
-def differences(a: Claim, b: Claim, others_a: Sequence[Claim] = (), others_b: Sequence[Claim] = ()) -> list[Difference]:
-    """Every typed difference of an aligned pair; `others_*` are the other claims of each article."""
+def differences(a: Claim, b: Claim, alone_a: Sequence[Claim] = (), alone_b: Sequence[Claim] = ()) -> list[Difference]:
+    """Every typed difference of an aligned pair; `alone_*`: the claims of each article left without counterpart."""
     return [
         *(_number_difference(x, y) for x, y in _unmatched_pairs(a.numbers, b.numbers, numbers_agree, _comparable_numbers)),
         *(Difference(field="date", a=x.value, b=y.value, a_text=x.text, b_text=y.text)
@@ -60,8 +61,8 @@ def differences(a: Claim, b: Claim, others_a: Sequence[Claim] = (), others_b: Se
         *_flag_difference("hedge", hedge(a), hedge(b)),
         *_cue_difference(a, b),
         *_quote_difference(a, b),
-        *_absorbed_difference(a, b, others_b, "a"),
-        *_absorbed_difference(b, a, others_a, "b"),
+        *_absorbed_difference(a, b, alone_b, "a"),
+        *_absorbed_difference(b, a, alone_a, "b"),
     ]
 
 
@@ -258,15 +259,13 @@ def _unmatched_words(words: list[str], others: list[str]) -> list[str]:
     return [word for word, best in zip(words, scores.max(axis=1)) if best == 0]
 
 
-def _absorbed_difference(claim: Claim, partner: Claim, partners_others: Sequence[Claim], side: str) -> list[Difference]:
-    """A difference when `claim` (on `side`, "a" or "b") carries most words of another claim of its partner's
-    article that the partner itself lacks: a content that swallowed a second claim. The difference gives, on
-    `side`, that other claim's id and content."""
+def _absorbed_difference(claim: Claim, partner: Claim, partners_alone: Sequence[Claim], side: str) -> list[Difference]:
+    """A difference when `claim` (on `side`, "a" or "b") carries most words of a claim of its partner's article
+    left without counterpart, words the partner itself lacks: a content that swallowed a second claim. The
+    difference gives, on `side`, that other claim's id and content."""
     own = set(_words(claim))
     missing = own - set(_words(partner))
-    for other in partners_others:
-        if other.id == partner.id:
-            continue
+    for other in partners_alone:
         words = set(_words(other))
         carried = words & missing
         if len(carried) >= ABSORBED_LEAST_WORDS and len(carried) >= ABSORBED_SHARE * len(words):
