@@ -30,7 +30,7 @@ def main() -> None:
     np.save(MODELS / "diff_meaning_vectors.npy", np.ascontiguousarray(weights[:, :DIMENSIONS], dtype=np.float16))
     tokenizer = json.loads((package / "tokenizers" / "l2_supercat_tokenizer_config.json").read_text(encoding="utf-8"))
     model = tokenizer["model"]
-    merges = [merge if isinstance(merge, str) else " ".join(merge) for merge in model["merges"]]
+    merges = [merge.split(" ") if isinstance(merge, str) else merge for merge in model["merges"]]
     kept = {"source": f"wordllama {wordllama.__version__} l2_supercat, first {DIMENSIONS} dimensions (MIT)",
             "vocab": model["vocab"], "merges": merges}
     (MODELS / "diff_meaning_tokenizer.json").write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")

@@ -76,7 +76,7 @@ class Features:
 
 def diff_claims(a: Sequence[Claim], b: Sequence[Claim], threshold: float = DEFAULT_THRESHOLD) -> list[DiffRecord]:
     """Every claim of A and of B once: aligned pairs in A's order with the claims of A alone, then B's alone."""
-    similarities, parts = score_matrix(a, b)
+    similarities, parts = score_matrix(a, b, threshold)
     matched = dict(best_pairs(similarities.tolist(), threshold))
     taken = set(matched.values())
     alone_a = [claim for i, claim in enumerate(a) if i not in matched]
@@ -100,7 +100,7 @@ def cluster_claims(documents: Sequence[tuple[str, Sequence[Claim]]],
     clusters: list[list[tuple[str, Claim]]] = []
     for name, claims in documents:
         members = [(index, claim) for index, cluster in enumerate(clusters) for _, claim in cluster]
-        similarities, _ = score_matrix(claims, [claim for _, claim in members])
+        similarities, _ = score_matrix(claims, [claim for _, claim in members], threshold)
         by_cluster = np.zeros((len(claims), len(clusters)))
         for column, (index, _) in enumerate(members):
             by_cluster[:, index] = np.maximum(by_cluster[:, index], similarities[:, column])
@@ -131,21 +131,64 @@ def _cluster_record(index: int, cluster: list[tuple[str, Claim]], names: list[st
                          disagreeing=disagreeing, missing_from=[name for name in names if name not in carriers])
 
 
-def score_matrix(a: Sequence[Claim], b: Sequence[Claim]) -> tuple[np.ndarray, list[list[ScoreParts]]]:
-    """Similarity of every claim of A with every claim of B, and the parts of each score."""
+def score_matrix(a: Sequence[Claim], b: Sequence[Claim],
+                 threshold: float = 0.0) -> tuple[np.ndarray, list[list[ScoreParts | None]]]:
+    """Similarity of every claim of A with every claim of B, and the parts of each score. A pair whose words
+    and meaning cannot reach `threshold` keeps that lower score, and no parts (they are not worked out)."""
     from claimex.diff_meaning import meaning_model
 
     features_a, features_b = [features(claim) for claim in a], [features(claim) for claim in b]
     cosines = meaning_model().similarities([_meaning_text(claim) for claim in a], [_meaning_text(claim) for claim in b])
-    similarities = np.zeros((len(a), len(b)))
-    parts = []
-    for i, x in enumerate(features_a):
-        row = []
-        for j, y in enumerate(features_b):
-            similarities[i, j], part = blend(x, y, float(cosines[i, j]))
-            row.append(part)
-        parts.append(row)
+    vocabulary_a, words_a = _indexed([x.words for x in features_a])
+    vocabulary_b, words_b = _indexed([y.words for y in features_b])
+    spelling = np.zeros((len(vocabulary_a), len(vocabulary_b)))
+    if vocabulary_a and vocabulary_b:
+        spelling = process.cdist(vocabulary_a, vocabulary_b, scorer=JaroWinkler.normalized_similarity,
+                                 score_cutoff=WORD_MATCH)
+    shared = np.array([[len(x.anchors & y.anchors) for y in features_b] for x in features_a]).reshape(len(a), len(b))
+    lexical = word_overlaps(spelling, words_a, words_b, shared)
+    meaning = np.round(np.clip((cosines - MEANING_FLOOR) / (1 - MEANING_FLOOR), 0.0, 1.0), 3)
+    similarities = np.round(LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * meaning, 3)
+    parts: list[list[ScoreParts | None]] = [[None] * len(b) for _ in a]
+    for i, j in zip(*np.nonzero(similarities + SAME_SOURCE_BONUS >= threshold)):
+        spelled_alike = spelling[np.ix_(words_a[i], words_b[j])] > 0
+        similarities[i, j], parts[i][j] = blend(features_a[i], features_b[j], float(lexical[i, j]),
+                                                float(meaning[i, j]), int(shared[i, j]), spelled_alike)
     return similarities, parts
+
+
+def word_overlaps(spelling: np.ndarray, words_a: list[list[int]], words_b: list[list[int]],
+                  shared: np.ndarray) -> np.ndarray:
+    """Soft Dice overlap of every claim of A with every claim of B. `spelling`: Jaro-Winkler similarity of each
+    word of A's vocabulary to each of B's, 0 below WORD_MATCH; `words_*`: each claim's words in its side's
+    vocabulary. Each word scores its best match on the other side; each shared anchor (`shared`) counts as
+    a word matched on both sides."""
+    rows, columns = len(words_a), len(words_b)
+    best_in_a = np.zeros((rows, spelling.shape[1]))  # [i, w]: how well claim i of A spells B's word w
+    for i, words in enumerate(words_a):
+        if words:
+            best_in_a[i] = spelling[words].max(axis=0)
+    best_in_b = np.zeros((columns, spelling.shape[0]))  # [j, v]: how well claim j of B spells A's word v
+    for j, words in enumerate(words_b):
+        if words:
+            best_in_b[j] = spelling[:, words].max(axis=1)
+    in_a, in_b = np.zeros((rows, spelling.shape[0])), np.zeros((spelling.shape[1], columns))
+    for i, words in enumerate(words_a):
+        in_a[i, words] = 1
+    for j, words in enumerate(words_b):
+        in_b[words, j] = 1
+    matched = best_in_a @ in_b + in_a @ best_in_b.T + 2 * shared
+    counts_a, counts_b = in_a.sum(axis=1), in_b.sum(axis=0)
+    empty = (counts_a[:, None] == 0) | (counts_b[None, :] == 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(empty, 0.0, np.round(matched / (np.add.outer(counts_a, counts_b) + 2 * shared), 3))
+
+
+def _indexed(word_lists: list[list[str]]) -> tuple[list[str], list[list[int]]]:
+    """The distinct words of all lists, and each list as positions in them."""
+    vocabulary: dict[str, int] = {}
+    positions = [[vocabulary.setdefault(word, len(vocabulary)) for word in words] for words in word_lists]
+    return list(vocabulary), positions
 
 
 def similarity(a: Claim, b: Claim) -> float:
@@ -153,13 +196,12 @@ def similarity(a: Claim, b: Claim) -> float:
     return float(score_matrix([a], [b])[0][0, 0])
 
 
-def blend(x: Features, y: Features, cosine: float) -> tuple[float, ScoreParts]:
-    """The similarity of two claims from their features and the cosine of their vectors, with its parts."""
-    shared = len(x.anchors & y.anchors)
-    lexical, spelled_alike = word_overlap(x.words, y.words, shared)
+def blend(x: Features, y: Features, lexical: float, meaning: float, shared: int,
+          spelled_alike: np.ndarray) -> tuple[float, ScoreParts]:
+    """The similarity of two claims from their words' and meaning's scores and their structure, with its parts."""
     parts = ScoreParts(
         lexical=lexical,
-        meaning=round(min(1.0, max(0.0, (cosine - MEANING_FLOOR) / (1 - MEANING_FLOOR))), 3),
+        meaning=meaning,
         shared_values=shared,
         same_source=None if x.source is None or y.source is None else names_agree(x.source, y.source),
         other_actors=bool(x.actors and y.actors) and not any(names_agree(p, q) for p in x.actors for q in y.actors),
@@ -201,16 +243,6 @@ def features(claim: Claim) -> Features:
                     quoted_words(claim) is not None,
                     frozenset(word for entity in (*claim.places, *claim.people, *claim.organisations)
                               for word in WORD.findall(entity.text.lower())))
-
-
-def word_overlap(words_a: Sequence[str], words_b: Sequence[str], shared_anchors: int = 0) -> tuple[float, np.ndarray]:
-    """Soft Dice overlap: each word scores its best Jaro-Winkler match on the other side (0 below WORD_MATCH);
-    each shared anchor counts as a word matched on both sides. With which word of A is spelled like which of B."""
-    if not words_a or not words_b:
-        return 0.0, np.zeros((len(words_a), len(words_b)), dtype=bool)
-    scores = process.cdist(words_a, words_b, scorer=JaroWinkler.normalized_similarity, score_cutoff=WORD_MATCH)
-    matched = float(scores.max(axis=1).sum() + scores.max(axis=0).sum()) + 2 * shared_anchors
-    return round(matched / (len(words_a) + len(words_b) + 2 * shared_anchors), 3), scores > 0
 
 
 def _actors(claim: Claim) -> list[Entity]:

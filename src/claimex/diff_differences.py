@@ -9,6 +9,7 @@ article (a quote that swallowed a second speaker's words).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
@@ -145,12 +146,14 @@ def dates_agree(x: DateMention, y: DateMention) -> bool:
     return x.value.startswith(y.value) or y.value.startswith(x.value)
 
 
+@functools.lru_cache(maxsize=65536)
 def names_agree(x: str | None, y: str | None) -> bool:
     """Same name, or one part of the other ("Ortiz", "Mayor Elena Ortiz"); true when either is unknown."""
     x_words, y_words = _name_words(x), _name_words(y)
     return not x_words or not y_words or fuzz.token_set_ratio(x_words, y_words) >= NAME_MATCH
 
 
+@functools.lru_cache(maxsize=65536)
 def _name_words(name: str | None) -> str:
     from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -263,10 +266,9 @@ def _absorbed_difference(claim: Claim, partner: Claim, partners_alone: Sequence[
     """A difference when `claim` (on `side`, "a" or "b") carries most words of a claim of its partner's article
     left without counterpart, words the partner itself lacks: a content that swallowed a second claim. The
     difference gives, on `side`, that other claim's id and content."""
-    own = set(_words(claim))
-    missing = own - set(_words(partner))
+    missing = _words(claim) - _words(partner)
     for other in partners_alone:
-        words = set(_words(other))
+        words = _words(other)
         carried = words & missing
         if len(carried) >= ABSORBED_LEAST_WORDS and len(carried) >= ABSORBED_SHARE * len(words):
             found = {side: other.id, f"{side}_text": other.content.text}
@@ -274,7 +276,13 @@ def _absorbed_difference(claim: Claim, partner: Claim, partners_alone: Sequence[
     return []
 
 
-def _words(claim: Claim) -> list[str]:
+def _words(claim: Claim) -> frozenset[str]:
+    return _piece_words(tuple(piece.text for piece in claim.content.fragments or [claim.content]))
+
+
+@functools.lru_cache(maxsize=65536)
+def _piece_words(pieces: tuple[str, ...]) -> frozenset[str]:
+    """The lower-cased words of a content's pieces, without stop words."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return [word for word in WORD.findall(masked_content(claim, []).lower()) if word not in STOP_WORDS]
+    return frozenset(word for piece in pieces for word in WORD.findall(piece.lower()) if word not in STOP_WORDS)

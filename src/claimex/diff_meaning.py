@@ -22,9 +22,10 @@ WORD_MARK = "▁"
 class BpeTokenizer:
     """Byte-fallback BPE over a vocabulary and ranked merges (the LLaMA 2 scheme, without special tokens)."""
 
-    def __init__(self, vocab: dict[str, int], merges: Sequence[str]) -> None:
+    def __init__(self, vocab: dict[str, int], merges: Sequence[Sequence[str]]) -> None:
+        """`merges`: pairs of symbols, the pair to merge first first."""
         self.vocab = vocab
-        self.ranks = {tuple(merge.split(" ")): rank for rank, merge in enumerate(merges)}
+        self.ranks = dict(zip(map(tuple, merges), range(len(merges))))
         self.word_ids = functools.lru_cache(maxsize=65536)(self._word_ids)
 
     def ids(self, text: str) -> list[int]:
