@@ -147,7 +147,7 @@ def score_matrix(a: Sequence[Claim], b: Sequence[Claim],
                                  score_cutoff=WORD_MATCH)
     shared = np.array([[len(x.anchors & y.anchors) for y in features_b] for x in features_a]).reshape(len(a), len(b))
     lexical = word_overlaps(spelling, words_a, words_b, shared)
-    meaning = np.round(np.clip((cosines - MEANING_FLOOR) / (1 - MEANING_FLOOR), 0.0, 1.0), 3)
+    meaning = np.round(np.clip((cosines.astype(np.float64) - MEANING_FLOOR) / (1 - MEANING_FLOOR), 0.0, 1.0), 3)
     similarities = np.round(LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * meaning, 3)
     parts: list[list[ScoreParts | None]] = [[None] * len(b) for _ in a]
     for i, j in zip(*np.nonzero(similarities + SAME_SOURCE_BONUS >= threshold)):
