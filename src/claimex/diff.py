@@ -214,10 +214,11 @@ def blend(x: Features, y: Features, lexical: float, meaning: float, shared: int,
 
 
 def swapped_words(x: Features, y: Features, spelled_alike: np.ndarray) -> list[str]:
-    """In claims parallel but for a word or two on each side (MOST_UNSHARED), a word of X and a word of Y that
-    fill the same place next to a word both share, unlike in meaning every unshared word of the other side: a fact swapped in otherwise parallel claims ("the
-    nurses will strike" / "the cleaners will strike"). Not between two quotes, nor names, whose changes are typed
-    differences (`quote`, `place`, `source`). `spelled_alike[k, l]`: X's word k is spelled like Y's l."""
+    """The words of a fact swapped in otherwise parallel claims ("the nurses will strike" / "the cleaners will
+    strike"): the only words of each side (one or two, MOST_UNSHARED) that the other does not spell, filling
+    the same place next to a word both share, and unlike in meaning every such word of the other side. Not
+    between two quotes, nor names, whose changes are typed differences (`quote`, `place`, `source`).
+    `spelled_alike[k, l]`: X's word k is spelled like Y's word l."""
     if not spelled_alike.size or (x.quotes and y.quotes):
         return []
     rows, columns = spelled_alike.shape
@@ -226,12 +227,21 @@ def swapped_words(x: Features, y: Features, spelled_alike: np.ndarray) -> list[s
     if not 1 <= len(alone_x) <= MOST_UNSHARED or not 1 <= len(alone_y) <= MOST_UNSHARED:
         return []
     cosines = x.vectors[alone_x] @ y.vectors[alone_y].T
-    unlike_x = {k for k, closest in zip(alone_x, cosines.max(axis=1)) if closest < REPLACED_BELOW}
-    unlike_y = {l for l, closest in zip(alone_y, cosines.max(axis=0)) if closest < REPLACED_BELOW}
-    swapped = [(k, l) for k in sorted(unlike_x) for l in sorted(unlike_y)
-               if (k > 0 and l > 0 and spelled_alike[k - 1, l - 1])
-               or (k + 1 < rows and l + 1 < columns and spelled_alike[k + 1, l + 1])]
-    return list(dict.fromkeys([*(x.words[k] for k, _ in swapped), *(y.words[l] for _, l in swapped)]))
+    if cosines.max() >= REPLACED_BELOW:
+        return []
+    same_place = [(k, l) for k in alone_x for l in alone_y
+                  if (k > 0 and l > 0 and spelled_alike[k - 1, l - 1])
+                  or (k + 1 < rows and l + 1 < columns and spelled_alike[k + 1, l + 1])]
+    swapped_x = _runs({k for k, _ in same_place}, alone_x)
+    swapped_y = _runs({l for _, l in same_place}, alone_y)
+    if swapped_x != set(alone_x) or swapped_y != set(alone_y):
+        return []
+    return [*(x.words[k] for k in sorted(swapped_x)), *(y.words[l] for l in sorted(swapped_y))]
+
+
+def _runs(found: set[int], alone: list[int]) -> set[int]:
+    """`found` with the words of `alone` next to them ("lightning strike" swapped for "deliberately")."""
+    return found | {k for k in alone if found and (k - 1 in found or k + 1 in found)}
 
 
 def features(claim: Claim) -> Features:
