@@ -15,6 +15,12 @@ from claimex.diff_meaning import WORD_MARK, meaning_model
 from test_diff import claim, fields, one
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=40))
+def test_tokens_spell_out_any_text(text):
+    test_tokens_spell_out_the_text(text)
+
+
 @pytest.mark.parametrize("text", [
     "The council said the fine was long overdue.",
     "Zürich's mayor — “not now” — said 1,200 people left 😀",

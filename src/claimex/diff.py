@@ -6,8 +6,8 @@ Two claims are scored on three things (docs/diff.md has the measurements behind 
   "evacuation"), a number or date both give with the same value counting as one more shared word;
 - meaning: the cosine of the two contents' sentence vectors (`diff_meaning`), so that "described the fine
   as" meets "said the fine was";
-- structure: the same source adds a little; claims naming only different people or organisations are
-  marked down (different actors, different events).
+- structure: the same source adds a little; claims naming only different people or organisations, or
+  parallel but for a swapped fact ("nurses" / "cleaners will strike"), are marked down.
 Pairs at or above the threshold are paired by the best global assignment over the article, one-to-one.
 A pair is a `conflict` when it has a typed difference (`diff_differences`), else `same`. With more than
 two articles, claims are gathered into clusters, one claim per article each.
@@ -51,7 +51,6 @@ REPLACED_BELOW = 0.15
 """Two words name different things when the cosine of their vectors is below this. Synonyms in WordLlama's
 vectors score 0.15 to 0.8 ("strike"/"walkout" 0.15, "buy"/"purchase" 0.8), words of one kind that name
 different things about 0 or less ("guitar"/"flute" -0.02, "man"/"woman" -0.3): benchmarks/diff_words.py."""
-
 
 MOST_UNSHARED = 2
 """Most words of each side that no word of the other is spelled like, for two claims to be parallel: a swapped
