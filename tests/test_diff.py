@@ -352,3 +352,10 @@ def test_output_file_like_extract(nlp, runner, article_pair):
 def test_one_article_is_not_a_diff(runner, article_pair):
     result = runner.invoke(app, ["diff", str(article_pair / "a.txt")])
     assert result.exit_code == 2 and "at least two" in result.stderr
+
+
+def test_output_into_a_missing_folder_is_one_line(nlp, runner, article_pair):
+    target = article_pair / "nodir" / "diff.jsonl"
+    result = runner.invoke(app, ["diff", str(article_pair / "a.txt"), str(article_pair / "b.txt"), "-o", str(target)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [f"claimex: {target}: No such file or directory"]

@@ -219,6 +219,8 @@ def diff(
             writer.finish()
     except FileExistsError as error:
         _fail_usage(str(error))
+    except OSError as error:  # the --output folder is missing or not writable
+        _fail_usage(f"{output}: {error.strerror or error}")
 
 
 def _diff_inputs(names: list[str], published: Optional[dt.date], model: Optional[str]) -> list[tuple[str, list]]:
