@@ -11,14 +11,15 @@ from pydantic import ValidationError
 
 from claimex.cli import app
 from claimex.diff import DEFAULT_THRESHOLD, diff_claims, read_claims_jsonl, similarity
-from claimex.diff_schema import DiffRecord
-from claimex.schema import Claim, Content, DateMention, Entity, NumberMention, SentenceRef, Source, Span
+from claimex.diff_schema import ClusterRecord, DiffRecord
+from claimex.schema import Claim, Content, Cue, DateMention, Entity, NumberMention, SentenceRef, Source, Span
 
 
 def claim(text: str, *, source: str | None = None, numbers=(), dates=(), places=(), hedges=(),
-          organisations=()) -> Claim:
+          organisations=(), cue: str | None = None, kind: str | None = None, named: bool = True) -> Claim:
     """A claim whose content is `text` at offset 0; each mention is given by its surface text in `text`
-    (numbers as (text, NumberMention fields), dates as (text, ISO value))."""
+    (numbers as (text, NumberMention fields), dates as (text, ISO value)); `cue` is the cue's lemma;
+    `named`: whether the source has a canonical name (the source's text)."""
     def at(piece: str) -> dict:
         start = text.index(piece)
         return {"text": piece, "start": start, "end": start + len(piece)}
@@ -27,11 +28,12 @@ def claim(text: str, *, source: str | None = None, numbers=(), dates=(), places=
         return [Entity(**at(name), label=label, name=name) for name in names]
 
     return Claim(
-        id=f"{abs(hash((text, source))):x}", doc="-", kind="indirect" if source else "unattributed",
+        id=f"{abs(hash((text, source, cue))):x}", doc="-", kind=kind or ("indirect" if source else "unattributed"),
         sentence=SentenceRef(index=0, start=0, end=len(text)),
         content=Content(text=text, start=0, end=len(text)),
-        source=Source(text=source, start=len(text) + 2, end=len(text) + 2 + len(source), name=source) if source else None,
-        cue=None,
+        source=Source(text=source, start=len(text) + 2, end=len(text) + 2 + len(source), name=source if named else None)
+        if source else None,
+        cue=Cue(text=cue, lemma=cue, start=len(text) + 1, end=len(text) + 1 + len(cue)) if cue else None,
         numbers=[NumberMention(**at(piece), **fields) for piece, fields in numbers],
         dates=[DateMention(**at(piece), value=value) for piece, value in dates],
         places=entities(places, "GPE"),
@@ -163,7 +165,7 @@ def test_alignment_is_one_to_one_best_first():
     partial = claim("Volunteers filled sandbags at the fire station")
     exact = claim("Overnight, volunteers filled sandbags at the fire station")
     b = claim("Volunteers filled sandbags at the fire station overnight")
-    assert DEFAULT_THRESHOLD <= similarity(partial, b) < similarity(exact, b) == 1.0
+    assert DEFAULT_THRESHOLD <= similarity(partial, b) < similarity(exact, b)
     records = diff_claims([partial, exact], [b])
     assert [(record.status, record.a.id) for record in records] == [("only_a", partial.id), ("same", exact.id)]
 
@@ -310,3 +312,50 @@ def test_missing_input_and_non_claim_jsonl_fail_with_a_message(runner, tmp_path)
     assert missing.exit_code == 1 and "no such file" in missing.stderr and missing.stdout == ""
     bad = runner.invoke(app, ["diff", str(tmp_path / "a.txt"), str(tmp_path / "bad.jsonl")])
     assert bad.exit_code == 2 and "not claims" in bad.stderr and bad.stdout == ""
+
+
+ARTICLE_C = """Published: 2024-05-14
+
+The Eastgate library will close for repairs on June 3, the city's culture department said.
+
+The repairs will cost 2.4 million dollars, according to the city council.
+"""
+
+
+def test_three_articles_give_clusters(nlp, runner, article_pair):
+    (article_pair / "c.txt").write_text(ARTICLE_C, encoding="utf-8")
+    names = [str(article_pair / f"{side}.txt") for side in "abc"]
+    records = [ClusterRecord.model_validate_json(line) for line in run_diff(runner, *names).stdout.splitlines()]
+    [cost] = [record for record in records if "2.4 million" in record.claims[0].claim.text]
+    assert cost.status == "conflict"
+    assert cost.carried_by == [names[0], names[2]] and cost.disagreeing == [names[1]] and cost.missing_from == []
+    [parking] = [record for record in records if "Parking charges" in record.claims[0].claim.text]
+    assert parking.status == "single" and parking.missing_from == names[1:]
+    folder = run_diff(runner, str(article_pair), "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(folder)))
+    assert len(rows) == len(records) and rows[0]["status"] in ("agree", "conflict", "single")
+    table = run_diff(runner, *names, "--format", "table").stdout
+    assert "carried by" in table and "missing from" in table
+
+
+def test_output_file_like_extract(nlp, runner, article_pair):
+    a, b, out = str(article_pair / "a.txt"), str(article_pair / "b.txt"), article_pair / "diff.tsv"
+    assert run_diff(runner, a, b, "--format", "tsv", "--output", str(out)).stdout == ""
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t")[:3] == ["status", "similarity", "a_id"] and len(rows) > 5
+    again = runner.invoke(app, ["diff", a, b, "--output", str(out)])
+    assert again.exit_code == 2 and "--force" in again.stderr and out.read_text(encoding="utf-8").splitlines() == rows
+    run_diff(runner, a, b, "--output", str(out), "--force")
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["schema_version"] == "1.0"
+
+
+def test_one_article_is_not_a_diff(runner, article_pair):
+    result = runner.invoke(app, ["diff", str(article_pair / "a.txt")])
+    assert result.exit_code == 2 and "at least two" in result.stderr
+
+
+def test_output_into_a_missing_folder_is_one_line(nlp, runner, article_pair):
+    target = article_pair / "nodir" / "diff.jsonl"
+    result = runner.invoke(app, ["diff", str(article_pair / "a.txt"), str(article_pair / "b.txt"), "-o", str(target)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [f"claimex: {target}: No such file or directory"]

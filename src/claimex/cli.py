@@ -208,35 +208,47 @@ class DiffFormat(str, enum.Enum):
     jsonl = "jsonl"
     table = "table"
     csv = "csv"
+    tsv = "tsv"
 
 
 @app.command()
 def diff(
-    a: str = typer.Argument(..., metavar="A", help="An article, or the claims `claimex extract` wrote for it (.jsonl)."),
-    b: str = typer.Argument(..., metavar="B", help="The article to compare it with, or its claims (.jsonl)."),
-    format: DiffFormat = typer.Option(DiffFormat.jsonl, "--format", "-f", help="jsonl, table (side by side) or csv."),
+    inputs: list[str] = typer.Argument(
+        ..., metavar="A B [C ...]",
+        help="Articles, or the claims `claimex extract` wrote for them (.jsonl); folders give their articles.",
+    ),
+    format: DiffFormat = typer.Option(DiffFormat.jsonl, "--format", "-f", help="jsonl, table (side by side), csv or tsv."),
     published: Optional[str] = PublishedOption,
     threshold: float = typer.Option(
         DEFAULT_THRESHOLD, "--threshold", min=0.0, max=1.0,
         help="Least similarity (0 to 1) for a claim of A and one of B to be about the same thing.",
     ),
     model: Optional[str] = ModelOption,
+    output: Optional[Path] = OutputOption,
+    force: bool = ForceOption,
 ) -> None:
-    """Compare two articles: the claims both report (same), those they disagree on (conflict), those only one has."""
-    from claimex.diff import diff_claims, diff_table, write_csv
-    from claimex.output import jsonl_line
+    """Compare articles. Two: the claims both report (same), those they disagree on (conflict), those only one
+    has. More (or a folder): per cluster of claims, which inputs carry it, which disagree, which lack it."""
+    from claimex.diff import cluster_claims, diff_claims
+    from claimex.diff_views import diff_writer
+    from claimex.output import open_output
 
-    records = diff_claims(*_diff_inputs([a, b], _parse_date(published), model), threshold)
-    if format is DiffFormat.table:
-        Console(file=sys.stdout).print(diff_table(records))
-    elif format is DiffFormat.csv:
-        write_csv(records, sys.stdout)
-    else:
-        sys.stdout.writelines(jsonl_line(record) for record in records)
+    documents = _diff_inputs(inputs, _parse_date(published), model)
+    clusters = len(inputs) > 2 or any(Path(name).is_dir() for name in inputs)
+    records = cluster_claims(documents, threshold) if clusters else diff_claims(documents[0][1], documents[1][1], threshold)
+    try:
+        with open_output(output, force=force) as stream:
+            writer = diff_writer(format.value, stream, clusters=clusters)
+            writer.write("diff", "", records)
+            writer.finish()
+    except FileExistsError as error:
+        _fail_usage(str(error))
+    except OSError as error:  # the --output folder is missing or not writable
+        _fail_usage(f"{output}: {error.strerror or error}")
 
 
-def _diff_inputs(names: list[str], published: Optional[dt.date], model: Optional[str]) -> list:
-    """The claims of each input: read from a claims JSONL file, else extracted from the article."""
+def _diff_inputs(names: list[str], published: Optional[dt.date], model: Optional[str]) -> list[tuple[str, list]]:
+    """(name, claims) of each input document: read from a claims JSONL file, else extracted from the article."""
     from claimex.api import extract_many
     from claimex.diff import read_claims_jsonl
     from claimex.ingest import InputError, read_inputs
@@ -247,8 +259,8 @@ def _diff_inputs(names: list[str], published: Optional[dt.date], model: Optional
         if isinstance(document, InputError):
             _report(document.message)
             raise typer.Exit(EXIT_SOME_FAILED)
-    if len(documents) != len(names):
-        _fail_usage("diff compares two files, not folders")
+    if len(documents) < 2:
+        _fail_usage("diff needs at least two articles")
     claims = [read_claims_jsonl(document.text) if document.name.endswith(".jsonl") else None
               for document in documents]
     for document, read in zip(documents, claims):
@@ -257,7 +269,8 @@ def _diff_inputs(names: list[str], published: Optional[dt.date], model: Optional
     articles = [(document.name, document.text) for document, read in zip(documents, claims) if read is None]
     try:
         extracted = extract_many(articles, published=published, model=model)
-        return [read if read is not None else next(extracted) for read in claims]
+        return [(document.name, read if read is not None else next(extracted))
+                for document, read in zip(documents, claims)]
     except ModelNotFound as error:
         _fail_usage(str(error))
 

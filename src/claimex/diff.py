@@ -1,68 +1,90 @@
-"""What two articles agree on, what conflicts, and what only one reports: claims aligned one-to-one.
+"""What articles agree on, what conflicts, and what only one reports: claims aligned one-to-one.
 
-Two claims are alike by the words of their content: lower-cased, stop words dropped, and the numbers,
-dates and hedges cut out, so that a changed figure or an added "may" leaves the likeness intact. Each
-word counts by its closest counterpart on the other side (Jaro-Winkler, so that "evacuated" meets
-"evacuation"); a number or date both give with the same value counts as one more shared word, and
-claims naming only different people or organisations are marked down (different actors, different
-events). Pairs at or above the threshold are taken best first, one-to-one. A pair is a
-`conflict` when a number, date, place, source, negation or hedge differs, else `same`.
+Two claims are scored on three things (docs/diff.md has the measurements behind each choice):
+- words: their contents' words, lower-cased, stop words dropped, numbers, dates and hedges cut out, each
+  word counted by its closest counterpart on the other side (Jaro-Winkler, so "evacuated" meets
+  "evacuation"), a number or date both give with the same value counting as one more shared word;
+- meaning: the cosine of the two contents' sentence vectors (`diff_meaning`), so that "described the fine
+  as" meets "said the fine was";
+- structure: the same source adds a little; claims naming only different people or organisations, or
+  parallel but for a swapped fact ("nurses" / "cleaners will strike"), are marked down.
+Pairs at or above the threshold are paired by the best global assignment over the article, one-to-one.
+A pair is a `conflict` when it has a typed difference (`diff_differences`), else `same`. With more than
+two articles, claims are gathered into clusters, one claim per article each.
 """
 
 from __future__ import annotations
 
-import csv
-import re
-from collections.abc import Callable, Iterable, Sequence
-from typing import IO, TypeVar
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+import numpy as np
 from pydantic import ValidationError
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
-from rich.table import Table
-from rich.text import Text
 
-from claimex.diff_schema import ClaimRef, DiffRecord, Difference
-from claimex.schema import Claim, DateMention, Entity, NumberMention, Span
+from claimex.diff_assignment import best_pairs
+from claimex.diff_differences import (WORD, WORD_MATCH, attributed_to, differences, masked_content, names_agree,
+                                      number_value, quoted_words)
+from claimex.diff_schema import ClaimRef, ClusterMember, ClusterRecord, DiffRecord, ScoreParts
+from claimex.schema import Claim, Entity
 
 DEFAULT_THRESHOLD = 0.55
-"""Least similarity for two claims to be aligned: on samples/pairs (benchmarks/diff_pairs.py) no wrong pair
-from 0.55 up, while 0.5 lets in two claims about different things that share half their words."""
+"""Least similarity for two claims to be aligned (chosen on samples/pairs and the tests' article pairs)."""
 
-WORD_MATCH = 0.88
-"""Least Jaro-Winkler similarity for two words to count as the same word ("family", "families")."""
+LEXICAL_WEIGHT = 0.5
+"""Share of the words in the blend; the meaning has the rest."""
 
-NAME_MATCH = 90
-"""Least rapidfuzz token-set ratio for two names to be the same ("Ortiz", "Mayor Elena Ortiz")."""
+MEANING_FLOOR = 0.2
+"""Cosine of two unrelated contents' vectors, about (the median over the claim pairs of samples/pairs that
+are not counterparts is 0.14, the 75th percentile 0.27): the meaning part is the cosine rescaled from
+[MEANING_FLOOR, 1] to [0, 1]."""
+
+SAME_SOURCE_BONUS = 0.05
+"""Added when both claims are attributed to the same source."""
 
 OTHER_ACTORS_FACTOR = 0.5
-"""Similarity is multiplied by this when both claims name people or organisations and none in common."""
+"""Similarity is multiplied by this when both claims name people or organisations and none in common, or when
+a fact is swapped (`swapped_words`: "the pool will open" / "the library will open")."""
 
-APPROXIMATE_TOLERANCE = 0.05
-"""How far apart two numbers may be when either is approximate ("about 900", "nearly 40")."""
+REPLACED_BELOW = 0.15
+"""Two words name different things when the cosine of their vectors is below this. Synonyms in WordLlama's
+vectors score 0.15 to 0.8 ("strike"/"walkout" 0.15, "buy"/"purchase" 0.8), words of one kind that name
+different things about 0 or less ("guitar"/"flute" -0.02, "man"/"woman" -0.3): benchmarks/diff_words.py."""
 
-NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n't\b", re.IGNORECASE)
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-CURRENCY_CODE = re.compile(r"[A-Z]{3}")
-TENSE_HEDGES = frozenset({"would"})
-"""Hedge words that reported speech brings in by itself ("will" becomes "would"): no hedge of their own."""
+MOST_UNSHARED = 2
+"""Most words of each side that no word of the other is spelled like, for two claims to be parallel: a swapped
+fact is a word or two ("nurses" / "cleaners"); more unshared words are rewording, which the score weighs."""
 
-STATUS_ORDER = {"conflict": 0, "same": 1, "only_a": 2, "only_b": 3}
 
-T = TypeVar("T")
+@dataclass(frozen=True)
+class Features:
+    """What the scoring reads from one claim, computed once."""
+
+    words: list[str]
+    vectors: np.ndarray
+    """One unit row per word of `words`."""
+    anchors: frozenset[tuple]
+    actors: list[str]
+    source: str | None
+    quotes: bool
+    """Whether the content quotes words (a swapped quoted word is a `quote` difference, not another claim)."""
+    named: frozenset[str]
+    """Words of the places, people and organisations named: changed, they are typed differences."""
 
 
 def diff_claims(a: Sequence[Claim], b: Sequence[Claim], threshold: float = DEFAULT_THRESHOLD) -> list[DiffRecord]:
     """Every claim of A and of B once: aligned pairs in A's order with the claims of A alone, then B's alone."""
-    pairs = align(a, b, threshold)
-    matched = {i: (j, score) for i, j, score in pairs}
-    taken = {j for _, j, _ in pairs}
+    similarities, parts = score_matrix(a, b, threshold)
+    matched = dict(best_pairs(similarities.tolist(), threshold))
+    taken = set(matched.values())
+    alone_a = [claim for i, claim in enumerate(a) if i not in matched]
+    alone_b = [claim for j, claim in enumerate(b) if j not in taken]
     records = []
     for i, claim in enumerate(a):
         if i in matched:
-            j, score = matched[i]
-            records.append(compare(claim, b[j], score))
+            j = matched[i]
+            records.append(compare(claim, b[j], similarities[i][j], parts[i][j], alone_a, alone_b))
         else:
             records.append(DiffRecord(status="only_a", similarity=None, a=claim_ref(claim), b=None))
     records.extend(DiffRecord(status="only_b", similarity=None, a=None, b=claim_ref(claim))
@@ -70,49 +92,166 @@ def diff_claims(a: Sequence[Claim], b: Sequence[Claim], threshold: float = DEFAU
     return records
 
 
-def align(a: Sequence[Claim], b: Sequence[Claim], threshold: float) -> list[tuple[int, int, float]]:
-    """One-to-one pairs (index in A, index in B, similarity), the most similar first, none below `threshold`."""
-    words_a = [content_words(claim) for claim in a]
-    words_b = [content_words(claim) for claim in b]
-    candidates = sorted(
-        ((score, i, j) for i, claim_a in enumerate(a) for j, claim_b in enumerate(b)
-         if (score := _similarity(claim_a, claim_b, words_a[i], words_b[j])) >= threshold),
-        key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
-    )
-    pairs, used_a, used_b = [], set(), set()
-    for score, i, j in candidates:
-        if i not in used_a and j not in used_b:
-            pairs.append((i, j, score))
-            used_a.add(i)
-            used_b.add(j)
-    return pairs
+def cluster_claims(documents: Sequence[tuple[str, Sequence[Claim]]],
+                   threshold: float = DEFAULT_THRESHOLD) -> list[ClusterRecord]:
+    """Claims of several articles gathered into clusters, one claim per article each: each article's claims are
+    assigned to the clusters so far (scored by their most similar member) or open new ones."""
+    clusters: list[list[tuple[str, Claim]]] = []
+    for name, claims in documents:
+        members = [(index, claim) for index, cluster in enumerate(clusters) for _, claim in cluster]
+        similarities, _ = score_matrix(claims, [claim for _, claim in members], threshold)
+        by_cluster = np.zeros((len(claims), len(clusters)))
+        for column, (index, _) in enumerate(members):
+            by_cluster[:, index] = np.maximum(by_cluster[:, index], similarities[:, column])
+        matched = dict(best_pairs(by_cluster.tolist(), threshold))
+        for i, claim in enumerate(claims):
+            if i in matched:
+                clusters[matched[i]].append((name, claim))
+            else:
+                clusters.append([(name, claim)])
+    names = [name for name, _ in documents]
+    return [_cluster_record(index, cluster, names) for index, cluster in enumerate(clusters)]
+
+
+def _cluster_record(index: int, cluster: list[tuple[str, Claim]], names: list[str]) -> ClusterRecord:
+    (first_name, first), *others = cluster
+    members = [ClusterMember(doc=first_name, claim=claim_ref(first), status="first", similarity=None)]
+    for name, claim in others:
+        similarities, parts = score_matrix([first], [claim])
+        found = differences(first, claim)
+        members.append(ClusterMember(doc=name, claim=claim_ref(claim), status="conflict" if found else "same",
+                                     similarity=float(similarities[0][0]), score_parts=parts[0][0],
+                                     differences=found))
+    carriers = {member.doc for member in members}
+    disagreeing = [member.doc for member in members if member.status == "conflict"]
+    status = "single" if len(carriers) == 1 else "conflict" if disagreeing else "agree"
+    return ClusterRecord(cluster=index, status=status, claims=members,
+                         carried_by=[member.doc for member in members if member.status != "conflict"],
+                         disagreeing=disagreeing, missing_from=[name for name in names if name not in carriers])
+
+
+def score_matrix(a: Sequence[Claim], b: Sequence[Claim],
+                 threshold: float = 0.0) -> tuple[np.ndarray, list[list[ScoreParts | None]]]:
+    """Similarity of every claim of A with every claim of B, and the parts of each score. A pair whose words
+    and meaning cannot reach `threshold` keeps that lower score, and no parts (they are not worked out)."""
+    from claimex.diff_meaning import meaning_model
+
+    features_a, features_b = [features(claim) for claim in a], [features(claim) for claim in b]
+    cosines = meaning_model().similarities([_meaning_text(claim) for claim in a], [_meaning_text(claim) for claim in b])
+    vocabulary_a, words_a = _indexed([x.words for x in features_a])
+    vocabulary_b, words_b = _indexed([y.words for y in features_b])
+    spelling = np.zeros((len(vocabulary_a), len(vocabulary_b)))
+    if vocabulary_a and vocabulary_b:
+        spelling = process.cdist(vocabulary_a, vocabulary_b, scorer=JaroWinkler.normalized_similarity,
+                                 score_cutoff=WORD_MATCH)
+    shared = np.array([[len(x.anchors & y.anchors) for y in features_b] for x in features_a]).reshape(len(a), len(b))
+    lexical = word_overlaps(spelling, words_a, words_b, shared)
+    meaning = np.round(np.clip((cosines.astype(np.float64) - MEANING_FLOOR) / (1 - MEANING_FLOOR), 0.0, 1.0), 3)
+    similarities = np.round(LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * meaning, 3)
+    parts: list[list[ScoreParts | None]] = [[None] * len(b) for _ in a]
+    for i, j in zip(*np.nonzero(similarities + SAME_SOURCE_BONUS >= threshold)):
+        spelled_alike = spelling[np.ix_(words_a[i], words_b[j])] > 0
+        similarities[i, j], parts[i][j] = blend(features_a[i], features_b[j], float(lexical[i, j]),
+                                                float(meaning[i, j]), int(shared[i, j]), spelled_alike)
+    return similarities, parts
+
+
+def word_overlaps(spelling: np.ndarray, words_a: list[list[int]], words_b: list[list[int]],
+                  shared: np.ndarray) -> np.ndarray:
+    """Soft Dice overlap of every claim of A with every claim of B. `spelling`: Jaro-Winkler similarity of each
+    word of A's vocabulary to each of B's, 0 below WORD_MATCH; `words_*`: each claim's words in its side's
+    vocabulary. Each word scores its best match on the other side; each shared anchor (`shared`) counts as
+    a word matched on both sides."""
+    rows, columns = len(words_a), len(words_b)
+    best_in_a = np.zeros((rows, spelling.shape[1]))  # [i, w]: how well claim i of A spells B's word w
+    for i, words in enumerate(words_a):
+        if words:
+            best_in_a[i] = spelling[words].max(axis=0)
+    best_in_b = np.zeros((columns, spelling.shape[0]))  # [j, v]: how well claim j of B spells A's word v
+    for j, words in enumerate(words_b):
+        if words:
+            best_in_b[j] = spelling[:, words].max(axis=1)
+    in_a, in_b = np.zeros((rows, spelling.shape[0])), np.zeros((spelling.shape[1], columns))
+    for i, words in enumerate(words_a):
+        in_a[i, words] = 1
+    for j, words in enumerate(words_b):
+        in_b[words, j] = 1
+    matched = best_in_a @ in_b + in_a @ best_in_b.T + 2 * shared
+    counts_a, counts_b = in_a.sum(axis=1), in_b.sum(axis=0)
+    empty = (counts_a[:, None] == 0) | (counts_b[None, :] == 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(empty, 0.0, np.round(matched / (np.add.outer(counts_a, counts_b) + 2 * shared), 3))
+
+
+def _indexed(word_lists: list[list[str]]) -> tuple[list[str], list[list[int]]]:
+    """The distinct words of all lists, and each list as positions in them."""
+    vocabulary: dict[str, int] = {}
+    positions = [[vocabulary.setdefault(word, len(vocabulary)) for word in words] for words in word_lists]
+    return list(vocabulary), positions
 
 
 def similarity(a: Claim, b: Claim) -> float:
-    """How alike the contents of two claims are, 0 to 1."""
-    return _similarity(a, b, content_words(a), content_words(b))
+    """How alike two claims are, 0 to 1."""
+    return float(score_matrix([a], [b])[0][0, 0])
 
 
-def _similarity(a: Claim, b: Claim, words_a: Sequence[str], words_b: Sequence[str]) -> float:
-    score = word_similarity(words_a, words_b, len(anchors(a) & anchors(b)))
-    return round(score * OTHER_ACTORS_FACTOR, 3) if other_actors(a, b) else score
+def blend(x: Features, y: Features, lexical: float, meaning: float, shared: int,
+          spelled_alike: np.ndarray) -> tuple[float, ScoreParts]:
+    """The similarity of two claims from their words' and meaning's scores and their structure, with its parts."""
+    parts = ScoreParts(
+        lexical=lexical,
+        meaning=meaning,
+        shared_values=shared,
+        same_source=None if x.source is None or y.source is None else names_agree(x.source, y.source),
+        other_actors=bool(x.actors and y.actors) and not any(names_agree(p, q) for p in x.actors for q in y.actors),
+        replaced=swapped_words(x, y, spelled_alike),
+    )
+    score = LEXICAL_WEIGHT * parts.lexical + (1 - LEXICAL_WEIGHT) * parts.meaning
+    score = min(1.0, score + (SAME_SOURCE_BONUS if parts.same_source else 0.0))
+    different = parts.other_actors or parts.replaced
+    return round(score * (OTHER_ACTORS_FACTOR if different else 1.0), 3), parts
 
 
-def word_similarity(words_a: Sequence[str], words_b: Sequence[str], shared_anchors: int = 0) -> float:
-    """Soft Dice overlap: each word scores its best Jaro-Winkler match on the other side (0 below WORD_MATCH);
-    each shared anchor counts as a word matched on both sides."""
-    if not words_a or not words_b:
-        return 0.0
-    scores = process.cdist(words_a, words_b, scorer=JaroWinkler.normalized_similarity, score_cutoff=WORD_MATCH)
-    matched = float(scores.max(axis=1).sum() + scores.max(axis=0).sum()) + 2 * shared_anchors
-    return round(matched / (len(words_a) + len(words_b) + 2 * shared_anchors), 3)
+def swapped_words(x: Features, y: Features, spelled_alike: np.ndarray) -> list[str]:
+    """The words of a fact swapped in otherwise parallel claims ("the nurses will strike" / "the cleaners will
+    strike"): the only words of each side (one or two, MOST_UNSHARED) that the other does not spell, filling
+    the same place next to a word both share, and unlike in meaning every such word of the other side. Not
+    between two quotes, nor names, whose changes are typed differences (`quote`, `place`, `source`).
+    `spelled_alike[k, l]`: X's word k is spelled like Y's word l."""
+    if not spelled_alike.size or (x.quotes and y.quotes):
+        return []
+    rows, columns = spelled_alike.shape
+    alone_x = [k for k in range(rows) if not spelled_alike[k].any() and x.words[k] not in x.named]
+    alone_y = [l for l in range(columns) if not spelled_alike[:, l].any() and y.words[l] not in y.named]
+    if not 1 <= len(alone_x) <= MOST_UNSHARED or not 1 <= len(alone_y) <= MOST_UNSHARED:
+        return []
+    cosines = x.vectors[alone_x] @ y.vectors[alone_y].T
+    if cosines.max() >= REPLACED_BELOW:
+        return []
+    same_place = [(k, l) for k in alone_x for l in alone_y
+                  if (k > 0 and l > 0 and spelled_alike[k - 1, l - 1])
+                  or (k + 1 < rows and l + 1 < columns and spelled_alike[k + 1, l + 1])]
+    swapped_x = _runs({k for k, _ in same_place}, alone_x)
+    swapped_y = _runs({l for _, l in same_place}, alone_y)
+    if swapped_x != set(alone_x) or swapped_y != set(alone_y):
+        return []
+    return [*(x.words[k] for k in sorted(swapped_x)), *(y.words[l] for l in sorted(swapped_y))]
 
 
-def other_actors(a: Claim, b: Claim) -> bool:
-    """Whether both contents name people or organisations, and none of A's is one of B's."""
-    actors_a, actors_b = _actors(a), _actors(b)
-    return bool(actors_a and actors_b) and not any(
-        names_agree(x.name, y.name) for x in actors_a for y in actors_b)
+def _runs(found: set[int], alone: list[int]) -> set[int]:
+    """`found` with the words of `alone` next to them ("lightning strike" swapped for "deliberately")."""
+    return found | {k for k in alone if found and (k - 1 in found or k + 1 in found)}
+
+
+def features(claim: Claim) -> Features:
+    from claimex.diff_meaning import meaning_model
+
+    words = content_words(claim)
+    return Features(words, meaning_model().embed(words), frozenset(anchors(claim)),
+                    [entity.name or entity.text for entity in _actors(claim)], attributed_to(claim),
+                    quoted_words(claim) is not None,
+                    frozenset(word for entity in (*claim.places, *claim.people, *claim.organisations)
+                              for word in WORD.findall(entity.text.lower())))
 
 
 def _actors(claim: Claim) -> list[Entity]:
@@ -131,170 +270,26 @@ def content_words(claim: Claim) -> list[str]:
     """The distinct lower-cased words of the content without stop words, numbers, dates and hedges."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    masked = _masked_content(claim, [*claim.numbers, *claim.dates, *claim.hedges])
-    words = (word for word in WORD.findall(masked.lower()) if word not in STOP_WORDS and len(word) > 1)
+    words = (word for word in WORD.findall(_meaning_text(claim).lower()) if word not in STOP_WORDS and len(word) > 1)
     return list(dict.fromkeys(words))
 
 
-def _masked_content(claim: Claim, spans: Iterable[Span]) -> str:
-    """The content's pieces (without an interrupting cue), with `spans` blanked out."""
-    pieces = claim.content.fragments or [claim.content]
-    chars = {offset for span in spans for offset in range(span.start, span.end)}
-    return " ".join(
-        "".join(" " if piece.start + k in chars else char for k, char in enumerate(piece.text)) for piece in pieces
-    )
+def _meaning_text(claim: Claim) -> str:
+    """The content without its numbers, dates and hedges, so that a changed figure keeps the likeness."""
+    return masked_content(claim, [*claim.numbers, *claim.dates, *claim.hedges])
 
 
-def compare(a: Claim, b: Claim, score: float) -> DiffRecord:
-    """The record of an aligned pair: `conflict` with its differences, or `same`."""
-    found = differences(a, b)
-    return DiffRecord(status="conflict" if found else "same", similarity=score,
-                      a=claim_ref(a), b=claim_ref(b), differences=found)
-
-
-def differences(a: Claim, b: Claim) -> list[Difference]:
-    """What two claims about the same thing disagree on: numbers, dates, places, source, negation, hedge."""
-    return [
-        *(_number_difference(x, y) for x, y in _unmatched_pairs(a.numbers, b.numbers, numbers_agree, _comparable_numbers)),
-        *(Difference(field="date", a=x.value, b=y.value, a_text=x.text, b_text=y.text)
-          for x, y in _unmatched_pairs(a.dates, b.dates, dates_agree, lambda x, y: x.kind == y.kind)),
-        *(Difference(field="place", a=x.name, b=y.name, a_text=x.text, b_text=y.text)
-          for x, y in _unmatched_pairs(a.places, b.places, lambda x, y: names_agree(x.name, y.name), _always)),
-        *_source_difference(a, b),
-        *_negation_difference(a, b),
-        *_hedge_difference(a, b),
-    ]
-
-
-def _unmatched_pairs(xs: Sequence[T], ys: Sequence[T], agree: Callable[[T, T], bool],
-                     comparable: Callable[[T, T], bool]) -> list[tuple[T, T]]:
-    """Mentions left over once each agreeing pair is removed, paired in text order where comparable."""
-    left_y = list(ys)
-    left_x = []
-    for x in xs:
-        partner = next((y for y in left_y if agree(x, y)), None)
-        if partner is None:
-            left_x.append(x)
-        else:
-            left_y.remove(partner)
-    pairs = []
-    for x in left_x:
-        partner = next((y for y in left_y if comparable(x, y)), None)
-        if partner is not None:
-            pairs.append((x, partner))
-            left_y.remove(partner)
-    return pairs
-
-
-def _always(x: object, y: object) -> bool:
-    return True
-
-
-def number_value(mention: NumberMention) -> int | float | None:
-    """The mention's value; read from its digits when the numbers stage left it empty."""
-    if mention.value is not None:
-        return mention.value
-    digits = DIGITS.search(mention.text)
-    if digits is None:
-        return None
-    number = float(digits.group().replace(",", ""))
-    return int(number) if number.is_integer() else number
-
-
-def numbers_agree(x: NumberMention, y: NumberMention) -> bool:
-    """Same amount: equal values, within a range or an order of magnitude, close when either is approximate,
-    or unknown (a value that cannot be read is no difference)."""
-    if x.kind != y.kind:
-        return False
-    for one, other in ((x, y), (y, x)):
-        value = number_value(other)
-        if value is None:
-            continue
-        if one.low is not None and one.high is not None and one.low <= value <= one.high:
-            return True
-        if one.magnitude and one.value and other.magnitude is None and one.value <= value < one.value * 10:
-            return True
-    value_x, value_y = number_value(x), number_value(y)
-    if value_x is None or value_y is None:
-        return True
-    if value_x == value_y:
-        return True
-    approximate = "approximately" in (x.qualifier, y.qualifier)
-    return approximate and abs(value_x - value_y) <= APPROXIMATE_TOLERANCE * max(abs(value_x), abs(value_y))
-
-
-def _comparable_numbers(x: NumberMention, y: NumberMention) -> bool:
-    return x.kind == y.kind and _unit_class(x.unit) == _unit_class(y.unit)
-
-
-def _unit_class(unit: str | None) -> str:
-    """percent, a currency code, or "count" for counted nouns and bare numbers."""
-    if unit == "percent" or (unit and CURRENCY_CODE.fullmatch(unit)):
-        return unit
-    return "count"
-
-
-def _number_difference(x: NumberMention, y: NumberMention) -> Difference:
-    return Difference(field="number", a=number_value(x), b=number_value(y), a_text=x.text, b_text=y.text)
-
-
-def dates_agree(x: DateMention, y: DateMention) -> bool:
-    """Same date, one a more precise form of the other ("2024-03" and "2024-03-05"), or either unresolved."""
-    if x.value is None or y.value is None:
-        return True
-    return x.value.startswith(y.value) or y.value.startswith(x.value)
-
-
-def names_agree(x: str | None, y: str | None) -> bool:
-    """Same name, or one part of the other ("Ortiz", "Mayor Elena Ortiz"); true when either is unknown."""
-    x_words, y_words = _name_words(x), _name_words(y)
-    return not x_words or not y_words or fuzz.token_set_ratio(x_words, y_words) >= NAME_MATCH
-
-
-def _name_words(name: str | None) -> str:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return " ".join(word for word in utils.default_process(name or "").split() if word not in STOP_WORDS)
-
-
-def source_name(claim: Claim) -> str | None:
-    """Who the claim is attributed to: the source's canonical name, else its words; None if unattributed."""
-    return (claim.source.name or claim.source.text) if claim.source else None
-
-
-def _source_difference(a: Claim, b: Claim) -> list[Difference]:
-    if a.source is None or b.source is None or names_agree(source_name(a), source_name(b)):
-        return []
-    return [Difference(field="source", a=source_name(a), b=source_name(b), a_text=a.source.text, b_text=b.source.text)]
-
-
-def negation(claim: Claim) -> str | None:
-    """The first negating word of the content ("not", "n't", "never"), if any."""
-    found = NEGATION.search(_masked_content(claim, []))
-    return found.group() if found else None
-
-
-def _negation_difference(a: Claim, b: Claim) -> list[Difference]:
-    in_a, in_b = negation(a), negation(b)
-    if (in_a is None) == (in_b is None):
-        return []
-    return [Difference(field="negation", a=in_a is not None, b=in_b is not None, a_text=in_a, b_text=in_b)]
-
-
-def hedge(claim: Claim) -> str | None:
-    """The first hedge of the claim ("may", "reportedly"), leaving out the "would" of reported speech."""
-    return next((span.text for span in claim.hedges if span.text.lower() not in TENSE_HEDGES), None)
-
-
-def _hedge_difference(a: Claim, b: Claim) -> list[Difference]:
-    in_a, in_b = hedge(a), hedge(b)
-    if (in_a is None) == (in_b is None):
-        return []
-    return [Difference(field="hedge", a=in_a is not None, b=in_b is not None, a_text=in_a, b_text=in_b)]
+def compare(a: Claim, b: Claim, score: float, parts: ScoreParts, alone_a: Sequence[Claim] = (),
+            alone_b: Sequence[Claim] = ()) -> DiffRecord:
+    """The record of an aligned pair: `conflict` with its differences, or `same`. `alone_*`: the claims of
+    each side left without a counterpart, which the other side's content may have absorbed."""
+    found = differences(a, b, alone_a, alone_b)
+    return DiffRecord(status="conflict" if found else "same", similarity=float(score),
+                      a=claim_ref(a), b=claim_ref(b), differences=found, score_parts=parts)
 
 
 def claim_ref(claim: Claim) -> ClaimRef:
-    return ClaimRef(id=claim.id, text=claim.content.text, source=source_name(claim),
+    return ClaimRef(id=claim.id, text=claim.content.text, source=attributed_to(claim),
                     start=claim.content.start, end=claim.content.end)
 
 
@@ -305,61 +300,3 @@ def read_claims_jsonl(text: str) -> list[Claim] | None:
         return [Claim.model_validate_json(line) for line in lines] if lines else None
     except ValidationError:
         return None
-
-
-def by_status(records: Iterable[DiffRecord]) -> list[DiffRecord]:
-    """Conflicts first, then matches, then the claims only A has and those only B has."""
-    return sorted(records, key=lambda record: STATUS_ORDER[record.status])
-
-
-def diff_table(records: Iterable[DiffRecord]) -> Table:
-    """A and B side by side, conflicts first, the words that differ highlighted."""
-    table = Table("status", "sim", "A", "B", "differences", show_lines=True)
-    for record in by_status(records):
-        table.add_row(
-            record.status,
-            "" if record.similarity is None else f"{record.similarity:.2f}",
-            _claim_cell(record.a, [words for d in record.differences for words in (d.a_text, d.a)]),
-            _claim_cell(record.b, [words for d in record.differences for words in (d.b_text, d.b)]),
-            "\n".join(describe(difference) for difference in record.differences),
-        )
-    return table
-
-
-def _claim_cell(ref: ClaimRef | None, highlights: Iterable[object]) -> Text:
-    if ref is None:
-        return Text("")
-    cell = Text(f"{ref.source}: " if ref.source else "", style="dim")
-    cell.append(ref.text)
-    cell.highlight_words([words for words in highlights if isinstance(words, str) and words], style="bold red", case_sensitive=True)
-    return cell
-
-
-def describe(difference: Difference) -> str:
-    """One difference in words: `number: "1,200" (1200) / "about 900" (900)`."""
-    def side(text: str | None, value: object) -> str:
-        return "—" if text is None else f'"{text}"' if text == str(value) else f'"{text}" ({value})'
-
-    return f"{difference.field}: {side(difference.a_text, difference.a)} / {side(difference.b_text, difference.b)}"
-
-
-CSV_COLUMNS = ("status", "similarity", "a_id", "a_source", "a_text", "b_id", "b_source", "b_text", "differences")
-
-
-def write_csv(records: Iterable[DiffRecord], stream: IO[str]) -> None:
-    """RFC 4180 rows, one per record, differences joined with "; "."""
-    from claimex.output import neutralise_formula
-
-    rows = csv.writer(stream, lineterminator="\r\n")
-    rows.writerow(CSV_COLUMNS)
-    for record in records:
-        cells = (
-            record.status, "" if record.similarity is None else record.similarity,
-            *(_ref_cells(record.a)), *(_ref_cells(record.b)),
-            "; ".join(describe(difference) for difference in record.differences),
-        )
-        rows.writerow(neutralise_formula(str(cell)) for cell in cells)
-
-
-def _ref_cells(ref: ClaimRef | None) -> tuple[str, str, str]:
-    return ("", "", "") if ref is None else (ref.id, ref.source or "", ref.text)

@@ -1,0 +1,288 @@
+"""What two aligned claims disagree on, each difference typed for a fact-checker.
+
+number, date, place: a mention on each side with values that cannot be the same. source: two different
+speakers. negation, hedge: one side has one, the other not. cue: the cues vouch differently (`said` /
+`conceded`, see models/diff_cue_strength.json). quote: the quoted words differ beyond the mentions
+already reported. absorbed: one content carries a run of words that is another claim of the other
+article (a quote that swallowed a second speaker's words).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import JaroWinkler
+
+from claimex.diff_schema import Difference
+from claimex.resources import load_json
+from claimex.schema import Claim, DateMention, NumberMention, Span
+
+APPROXIMATE_TOLERANCE = 0.05
+"""How far apart two numbers may be when either is approximate ("about 900", "nearly 40")."""
+
+WORD_MATCH = 0.88
+"""Least Jaro-Winkler similarity for two words to count as the same word ("family", "families")."""
+
+NAME_MATCH = 90
+"""Least rapidfuzz token-set ratio for two names to be the same ("Ortiz", "Mayor Elena Ortiz")."""
+
+ABSORBED_LEAST_WORDS = 2
+"""Fewest content words of a claim left without counterpart that one side must carry, and its partner lack,
+to have absorbed it."""
+
+ABSORBED_SHARE = 0.6
+"""Share of that claim's content words that must be carried."""
+
+NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n't\b", re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+POSSESSIVE = re.compile(r"['’]s$")
+QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
+CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+TENSE_HEDGES = frozenset({"would"})
+"""Hedge words that reported speech brings in by itself ("will" becomes "would"): no hedge of their own."""
+
+T = TypeVar("T")
+
+
+def differences(a: Claim, b: Claim, alone_a: Sequence[Claim] = (), alone_b: Sequence[Claim] = ()) -> list[Difference]:
+    """Every typed difference of an aligned pair; `alone_*`: the claims of each article left without counterpart."""
+    return [
+        *(_number_difference(x, y) for x, y in _unmatched_pairs(a.numbers, b.numbers, numbers_agree, _comparable_numbers)),
+        *(Difference(field="date", a=x.value, b=y.value, a_text=x.text, b_text=y.text)
+          for x, y in _unmatched_pairs(a.dates, b.dates, dates_agree, lambda x, y: x.kind == y.kind)),
+        *(Difference(field="place", a=x.name, b=y.name, a_text=x.text, b_text=y.text)
+          for x, y in _unmatched_pairs(a.places, b.places, lambda x, y: names_agree(x.name, y.name), _always)),
+        *_source_difference(a, b),
+        *_flag_difference("negation", negation(a), negation(b)),
+        *_flag_difference("hedge", hedge(a), hedge(b)),
+        *_cue_difference(a, b),
+        *_quote_difference(a, b),
+        *_absorbed_difference(a, b, alone_b, "a"),
+        *_absorbed_difference(b, a, alone_a, "b"),
+    ]
+
+
+def _unmatched_pairs(xs: Sequence[T], ys: Sequence[T], agree: Callable[[T, T], bool],
+                     comparable: Callable[[T, T], bool]) -> list[tuple[T, T]]:
+    """Mentions left over once each agreeing pair is removed, paired in text order where comparable."""
+    left_y = list(ys)
+    left_x = []
+    for x in xs:
+        partner = next((y for y in left_y if agree(x, y)), None)
+        if partner is None:
+            left_x.append(x)
+        else:
+            left_y.remove(partner)
+    pairs = []
+    for x in left_x:
+        partner = next((y for y in left_y if comparable(x, y)), None)
+        if partner is not None:
+            pairs.append((x, partner))
+            left_y.remove(partner)
+    return pairs
+
+
+def _always(x: object, y: object) -> bool:
+    return True
+
+
+def number_value(mention: NumberMention) -> int | float | None:
+    """The mention's value; read from its digits when the numbers stage left it empty."""
+    if mention.value is not None:
+        return mention.value
+    digits = DIGITS.search(mention.text)
+    if digits is None:
+        return None
+    number = float(digits.group().replace(",", ""))
+    return int(number) if number.is_integer() else number
+
+
+def numbers_agree(x: NumberMention, y: NumberMention) -> bool:
+    """Same amount: equal values, within a range or an order of magnitude, close when either is approximate,
+    or unknown (a value that cannot be read is no difference)."""
+    if x.kind != y.kind:
+        return False
+    for one, other in ((x, y), (y, x)):
+        value = number_value(other)
+        if value is None:
+            continue
+        if one.low is not None and one.high is not None and one.low <= value <= one.high:
+            return True
+        if one.magnitude and one.value and other.magnitude is None and one.value <= value < one.value * 10:
+            return True
+    value_x, value_y = number_value(x), number_value(y)
+    if value_x is None or value_y is None:
+        return True
+    if value_x == value_y:
+        return True
+    approximate = "approximately" in (x.qualifier, y.qualifier)
+    return approximate and abs(value_x - value_y) <= APPROXIMATE_TOLERANCE * max(abs(value_x), abs(value_y))
+
+
+def _comparable_numbers(x: NumberMention, y: NumberMention) -> bool:
+    return x.kind == y.kind and _unit_class(x.unit) == _unit_class(y.unit)
+
+
+def _unit_class(unit: str | None) -> str:
+    """percent, a currency code, or "count" for counted nouns and bare numbers."""
+    if unit == "percent" or (unit and CURRENCY_CODE.fullmatch(unit)):
+        return unit
+    return "count"
+
+
+def _number_difference(x: NumberMention, y: NumberMention) -> Difference:
+    return Difference(field="number", a=number_value(x), b=number_value(y), a_text=x.text, b_text=y.text)
+
+
+def dates_agree(x: DateMention, y: DateMention) -> bool:
+    """Same date, one a more precise form of the other ("2024-03" and "2024-03-05"), or either unresolved."""
+    if x.value is None or y.value is None:
+        return True
+    return x.value.startswith(y.value) or y.value.startswith(x.value)
+
+
+@functools.lru_cache(maxsize=65536)
+def names_agree(x: str | None, y: str | None) -> bool:
+    """Same name, or one part of the other ("Ortiz", "Mayor Elena Ortiz"); true when either is unknown."""
+    x_words, y_words = _name_words(x), _name_words(y)
+    return not x_words or not y_words or fuzz.token_set_ratio(x_words, y_words) >= NAME_MATCH
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_words(name: str | None) -> str:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return " ".join(word for word in utils.default_process(name or "").split() if word not in STOP_WORDS)
+
+
+def attributed_to(claim: Claim) -> str | None:
+    """Who the claim is attributed to: the source's canonical name, else its words; None if unattributed."""
+    return (claim.source.name or claim.source.text) if claim.source else None
+
+
+def _source_difference(a: Claim, b: Claim) -> list[Difference]:
+    """Two sources that cannot be one: no name or words of one agree with the other's, and neither is an
+    unnamed back-reference (a pronoun, or a bare noun such as "the company" or "officials", which usually
+    points to a body named elsewhere in the article) set against a named source."""
+    if a.source is None or b.source is None:
+        return []
+    if any(names_agree(x, y) for x in (a.source.name, a.source.text) for y in (b.source.name, b.source.text)
+           if x and y):
+        return []
+    if (a.source.name is None) != (b.source.name is None):
+        unnamed = a.source if a.source.name is None else b.source
+        if len(_name_words(unnamed.text).split()) <= 1:
+            return []
+    return [Difference(field="source", a=attributed_to(a), b=attributed_to(b), a_text=a.source.text, b_text=b.source.text)]
+
+
+def masked_content(claim: Claim, spans: Iterable[Span]) -> str:
+    """The content's pieces (without an interrupting cue), with `spans` blanked out."""
+    pieces = claim.content.fragments or [claim.content]
+    chars = {offset for span in spans for offset in range(span.start, span.end)}
+    return " ".join(
+        "".join(" " if piece.start + k in chars else char for k, char in enumerate(piece.text)) for piece in pieces
+    )
+
+
+def negation(claim: Claim) -> str | None:
+    """The first negating word of the content ("not", "n't", "never"), if any."""
+    found = NEGATION.search(masked_content(claim, []))
+    return found.group() if found else None
+
+
+def hedge(claim: Claim) -> str | None:
+    """The first hedge of the claim ("may", "reportedly"), leaving out the "would" of reported speech."""
+    return next((span.text for span in claim.hedges if span.text.lower() not in TENSE_HEDGES), None)
+
+
+def _flag_difference(field: str, in_a: str | None, in_b: str | None) -> list[Difference]:
+    """A difference when exactly one side has the word (`in_a`, `in_b`: its text, or None)."""
+    if (in_a is None) == (in_b is None):
+        return []
+    return [Difference(field=field, a=in_a is not None, b=in_b is not None, a_text=in_a, b_text=in_b)]
+
+
+def cue_strength(claim: Claim) -> str | None:
+    """The class of the claim's cue in models/diff_cue_strength.json ("neutral", "conceding", ...), if listed."""
+    if claim.cue is None:
+        return None
+    lemma = claim.cue.lemma.lower()
+    return next((name for name, lemmas in _cue_classes().items() if lemma in lemmas), None)
+
+
+def _cue_classes() -> dict[str, frozenset[str]]:
+    return {name: frozenset(lemmas) for name, lemmas in load_json("diff_cue_strength.json").items()
+            if not name.startswith("_")}
+
+
+def _cue_difference(a: Claim, b: Claim) -> list[Difference]:
+    strength_a, strength_b = cue_strength(a), cue_strength(b)
+    if strength_a is None or strength_b is None or strength_a == strength_b:
+        return []
+    return [Difference(field="cue", a=strength_a, b=strength_b, a_text=a.cue.text, b_text=b.cue.text)]
+
+
+def quoted_words(claim: Claim) -> list[str] | None:
+    """The lower-cased words inside the content's double quotes (all of a direct quote's content when it has
+    none), without stop words ("this" for "it" changes no claim) and without the mentions and negations
+    reported as their own differences; None when nothing is quoted."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    masked = masked_content(claim, [*claim.numbers, *claim.dates, *claim.places, *claim.hedges])
+    pieces = [next(group for group in found.groups() if group is not None) for found in QUOTED.finditer(masked)]
+    if not pieces and claim.kind == "direct":
+        pieces = [masked]
+    if not pieces:
+        return None
+    words = (POSSESSIVE.sub("", word) for piece in pieces for word in WORD.findall(NEGATION.sub(" ", piece).lower()))
+    return [word for word in words if word not in STOP_WORDS]
+
+
+def _quote_difference(a: Claim, b: Claim) -> list[Difference]:
+    """A difference when each quote has words the other lacks (near spellings match, "realised"/"realized"):
+    words replaced, not a quote cut shorter."""
+    words_a, words_b = quoted_words(a), quoted_words(b)
+    if not words_a or not words_b:
+        return []
+    only_a, only_b = _unmatched_words(words_a, words_b), _unmatched_words(words_b, words_a)
+    if not only_a or not only_b:
+        return []
+    return [Difference(field="quote", a=" ".join(only_a), b=" ".join(only_b), a_text=None, b_text=None)]
+
+
+def _unmatched_words(words: list[str], others: list[str]) -> list[str]:
+    """The words with no counterpart of Jaro-Winkler similarity WORD_MATCH or more in `others`."""
+    scores = process.cdist(words, others, scorer=JaroWinkler.normalized_similarity, score_cutoff=WORD_MATCH)
+    return [word for word, best in zip(words, scores.max(axis=1)) if best == 0]
+
+
+def _absorbed_difference(claim: Claim, partner: Claim, partners_alone: Sequence[Claim], side: str) -> list[Difference]:
+    """A difference when `claim` (on `side`, "a" or "b") carries most words of a claim of its partner's article
+    left without counterpart, words the partner itself lacks: a content that swallowed a second claim. The
+    difference gives, on `side`, that other claim's id and content."""
+    missing = _words(claim) - _words(partner)
+    for other in partners_alone:
+        words = _words(other)
+        carried = words & missing
+        if len(carried) >= ABSORBED_LEAST_WORDS and len(carried) >= ABSORBED_SHARE * len(words):
+            found = {side: other.id, f"{side}_text": other.content.text}
+            return [Difference(**{"field": "absorbed", "a": None, "b": None, "a_text": None, "b_text": None, **found})]
+    return []
+
+
+def _words(claim: Claim) -> frozenset[str]:
+    return _piece_words(tuple(piece.text for piece in claim.content.fragments or [claim.content]))
+
+
+@functools.lru_cache(maxsize=65536)
+def _piece_words(pieces: tuple[str, ...]) -> frozenset[str]:
+    """The lower-cased words of a content's pieces, without stop words."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(word for piece in pieces for word in WORD.findall(piece.lower()) if word not in STOP_WORDS)
