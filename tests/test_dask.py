@@ -22,6 +22,7 @@ from claimex.output import jsonl_line  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = str(ROOT / "samples")
+ARTICLES = [str(path) for path in sorted((ROOT / "samples").glob("*.txt"))]  # samples/ without its pairs
 ONE_PROCESS = {"claims": extract_many, "sentences": sentences_many}
 
 
@@ -43,36 +44,37 @@ def _lines(outcomes) -> str:
     return "".join(jsonl_line(record) for outcome in outcomes for record in outcome.records)
 
 
-def _sample_texts() -> tuple[tuple[str, str], ...]:
-    return tuple((document.name, document.text) for document in read_inputs([SAMPLES]))
+def _texts(inputs: list[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((document.name, document.text) for document in read_inputs(inputs))
 
 
 @pytest.mark.parametrize(("kind", "partitions"), [("claims", 1), ("claims", 2), ("claims", 7), ("sentences", 2)])
 def test_dask_output_is_the_one_process_output_whatever_the_partitioning(nlp, client, kind, partitions):
-    items = list(claimex_dask.work_items([SAMPLES]))
+    inputs = [SAMPLES] if kind == "claims" else ARTICLES
+    items = list(claimex_dask.work_items(inputs))
     assert all(isinstance(item, claimex_dask.FileToRead) for item in items)
     bag = db.from_sequence(items, npartitions=1).repartition(partitions)
     assert bag.npartitions == partitions
     produced = _lines(claimex_dask.in_order(client, claimex_dask.outcomes(bag, kind=kind)))
-    assert produced == _one_process(kind, _sample_texts()) != ""
+    assert produced == _one_process(kind, _texts(inputs)) != ""
 
 
 def test_records_bag_of_json_lines_written_by_the_workers(nlp, client, tmp_path):
-    texts = _sample_texts()
-    lines = claimex_dask.records(texts, partition_size=5, as_json=True)
+    texts = _texts(ARTICLES)
+    lines = claimex_dask.records(texts, partition_size=2, as_json=True)
     client.gather(client.compute(lines.to_textfiles(str(tmp_path / "*.jsonl"), last_endline=True, compute=False)))
     written = [path.read_text(encoding="utf-8") for path in sorted(tmp_path.glob("*.jsonl"), key=lambda p: int(p.stem))]
-    assert len(written) == 4
+    assert len(written) == 2  # one file per partition
     assert "".join(written) == _one_process("claims", texts)
 
 
 def test_cli_dask_engine_with_bad_inputs_among_good_ones(nlp, client, runner, tmp_path):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    inputs = [SAMPLES, str(tmp_path / "binary.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "empty.txt"),
+    inputs = [*ARTICLES, str(tmp_path / "binary.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "empty.txt"),
               str(ROOT / "samples" / "ferry-strike.txt")]
     one = runner.invoke(app, ["extract", "--format", "jsonl", *inputs])
-    spread = runner.invoke(app, ["extract", "--format", "jsonl", "--engine", "dask", "--partition-size", "3",
+    spread = runner.invoke(app, ["extract", "--format", "jsonl", "--engine", "dask", "--partition-size", "2",
                                  "--scheduler", client.scheduler.address, *inputs])
     assert (spread.exit_code, one.exit_code) == (1, 1)
     assert spread.stdout == one.stdout != ""
@@ -116,7 +118,7 @@ def test_work_items_send_files_by_path_and_collections_as_text(tmp_path):
 
 def test_the_pickled_task_is_small_and_carries_no_pipeline(nlp):
     cloudpickle = pytest.importorskip("cloudpickle")
-    for documents in (list(claimex_dask.work_items([SAMPLES])), _sample_texts()):
+    for documents in (list(claimex_dask.work_items([SAMPLES])), _texts([SAMPLES])):
         graph = dict(claimex_dask.outcomes(documents, partition_size=8).__dask_graph__())
         sizes = [len(cloudpickle.dumps(task)) for task in graph.values()]
         assert max(sizes) < 100_000
@@ -143,7 +145,7 @@ def test_the_default_install_imports_no_dask():
 
 
 def test_a_worker_killed_mid_run_loses_and_repeats_no_document(nlp, client):
-    texts = tuple((f"{name}#{copy}", text) for copy in range(3) for name, text in _sample_texts()[:6])
+    texts = tuple((f"{name}#{copy}", text) for copy in range(3) for name, text in _texts(ARTICLES))
     stream = claimex_dask.in_order(client, claimex_dask.outcomes(texts, partition_size=1), ahead=4)
     produced = [next(stream)]
     cluster = client.cluster

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from claimex.api import extract_many, sentences_many
 from claimex.cli import app
 from claimex.output import jsonl_line
-from claimex.resources import NotInitialized, read_lexicon
+from claimex.component import NotInitialized
+from claimex.resources import read_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMEX_COMPONENTS = ["claimex_boilerplate", "claimex_sentences", "claimex_attribution", "claimex_hedges"]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from claimex.boilerplate import outside_boilerplate
 from claimex.doc_text import text_of
 from claimex.quotes import find_quotes
-from claimex.resources import LexiconComponent
+from claimex.component import LexiconComponent
 
 Doc.set_extension("claimex_attributions", default=())
 

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import JaroWinkler
 
 from claimex.diff_schema import Difference
-from claimex.resources import load_json
+from claimex.resources import read_lexicon
 from claimex.schema import Claim, DateMention, NumberMention, Span
 
 APPROXIMATE_TOLERANCE = 0.05
@@ -217,7 +217,7 @@ def cue_strength(claim: Claim) -> str | None:
 
 
 def _cue_classes() -> dict[str, frozenset[str]]:
-    return {name: frozenset(lemmas) for name, lemmas in load_json("diff_cue_strength.json").items()
+    return {name: frozenset(lemmas) for name, lemmas in read_lexicon("diff_cue_strength.json").items()
             if not name.startswith("_")}
 
 

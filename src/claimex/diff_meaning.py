@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from claimex.resources import load_json, models_dir
+from claimex.resources import read_lexicon, models_dir
 
 WORD_MARK = "▁"
 
@@ -76,6 +76,6 @@ class MeaningModel:
 @functools.lru_cache(maxsize=1)
 def meaning_model() -> MeaningModel:
     """The shipped model, loaded once."""
-    tokenizer = load_json("diff_meaning_tokenizer.json")
+    tokenizer = read_lexicon("diff_meaning_tokenizer.json")
     vectors = np.load(models_dir() / "diff_meaning_vectors.npy")
     return MeaningModel(vectors, BpeTokenizer(tokenizer["vocab"], tokenizer["merges"]))

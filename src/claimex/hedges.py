@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from claimex.resources import LexiconComponent
+from claimex.component import LexiconComponent
 
 Doc.set_extension("claimex_hedges", default=())
 

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimex.doc_text import text_of
-from claimex.resources import LexiconComponent
+from claimex.component import LexiconComponent
 
 CLOSERS = "\"”’')]»"
 OPEN_QUOTES = "\"“‘'«"
