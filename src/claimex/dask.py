@@ -26,7 +26,7 @@ import dask.bag as db
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from claimex.api import extract_many, sentences_many
-from claimex.ingest import HTML_SUFFIXES, STDIN, TEXT_SUFFIXES, Document, InputError, folder_files, read_inputs
+from claimex.ingest import HTML_SUFFIXES, STDIN, TEXT_SUFFIXES, InputError, folder_files, read_inputs
 from claimex.output import jsonl_line
 from claimex.pipeline import load_pipeline
 
@@ -95,17 +95,18 @@ def _json_of(record) -> str:
 def partition_outcomes(items: Iterable, kind: str, published: dt.date | None, model: str | None) -> list[Outcome]:
     """The outcome of each document of one partition, run through the pipeline in one batch."""
     documents = [_read(item) for item in items]
-    readable = [(d.name, d.text) for d in documents if isinstance(d, Document)]
+    readable = [d for d in documents if not isinstance(d, InputError)]
     with load_pipeline(model).memory_zone():
         found = iter(_isolated_records(RECORDS_MANY[kind], readable, published, model))
     return [Outcome(d.name, error=d.message) if isinstance(d, InputError) else next(found) for d in documents]
 
 
-def _read(item) -> Document | InputError:
-    if isinstance(item, FileToRead):
-        return next(iter(read_inputs([item.path])))
-    name, text = item
-    return Document(name, text, "utf-8")
+def _read(item: tuple[str, str] | FileToRead) -> tuple[str, str] | InputError:
+    """(name, text) of a document: as sent, or read from its file here on the worker."""
+    if not isinstance(item, FileToRead):
+        return item
+    document = next(iter(read_inputs([item.path])))
+    return document if isinstance(document, InputError) else (document.name, document.text)
 
 
 def _isolated_records(records_many: Callable, named_texts: list[tuple[str, str]], published: dt.date | None,
