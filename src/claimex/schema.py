@@ -17,6 +17,10 @@ ClaimKind = Literal["direct", "indirect", "mixed", "according_to", "unattributed
 Qualifier = Literal["approximately", "more_than", "less_than", "at_least", "at_most", "range"]
 DateKind = Literal["date", "range", "duration", "set"]
 
+MENTION_FIELDS = ("dates", "places", "numbers", "organisations", "people")
+"""The mention lists of a claim and of a sentence, in record order: the one list the records, the tables and the
+CSV columns are built from."""
+
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
