@@ -12,9 +12,10 @@ from claimex.attribution import Attribution, CharRange
 from claimex.boilerplate import in_boilerplate, outside_boilerplate
 from claimex.dates import find_dates
 from claimex.doc_text import text_of
-from claimex.entities import GROUPS, ORGANISATIONS, PEOPLE, PLACES, find_entities
+from claimex.entities import GROUPS, ORGANISATIONS, PEOPLE, PLACES, find_dateline, find_entities
 from claimex.numbers import find_numbers
-from claimex.schema import MENTION_FIELDS, Claim, Content, Cue, NestedClaim, Sentence, SentenceRef, Source, Span
+from claimex.schema import (MENTION_FIELDS, Claim, Content, Cue, Dateline, NestedClaim, Sentence, SentenceRef, Source,
+                            Span)
 from claimex.sources import source_name
 
 
@@ -23,7 +24,7 @@ def sentences_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None
     mentions = DocMentions(doc, published)
     return [
         Sentence(doc=doc_name, index=i, start=start, end=end, text=text_of(doc)[start:end],
-                 **mentions.within(start, end))
+                 dateline=mentions.dateline_within(start, end), **mentions.within(start, end))
         for i, (start, end) in enumerate(sentence_ranges(doc))
     ]
 
@@ -82,7 +83,9 @@ class DocMentions:
     """Dates, places, numbers, organisations and people of one Doc, looked up by character range."""
 
     def __init__(self, doc: Doc, published: dt.date | None):
-        entities = find_entities(doc)
+        dateline = find_dateline(doc)
+        self.dateline_range = dateline[1] if dateline else None
+        entities = find_entities(doc, dateline[0] if dateline else None)
         found = {
             "dates": find_dates(doc, published),
             "numbers": find_numbers(doc),
@@ -105,6 +108,14 @@ class DocMentions:
             last = bisect.bisect_left(self.starts[field], end)
             inside[field] = [m for m in found[first:last] if m.end <= end]
         return inside
+
+    def dateline_within(self, start: int, end: int) -> Dateline | None:
+        """The article's place and date, if its dateline opens [start, end)."""
+        if self.dateline_range is None or not start <= self.dateline_range[0] < end:
+            return None
+        inside = self.within(*self.dateline_range)
+        place = next((e for e in inside["places"] if e.start == self.dateline_range[0]), None)
+        return Dateline(place=place, date=next(iter(inside["dates"]), None))
 
     def in_sentences_of(self, start: int, end: int) -> dict[str, list]:
         """The mentions of the whole sentences that [start, end) touches: a claim's source, cue and content

@@ -48,6 +48,19 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     return found
 
 
+def find_dateline(doc: Doc) -> tuple[Span, tuple[int, int]] | None:
+    """The place words of the article's dateline (`KABUL, July 18 (Wikinews) —`) and the dateline's character
+    range: a boilerplate line opening whose first words, in capitals, end at a comma or a bracket."""
+    for start, end in doc._.boilerplate:
+        opening = doc.char_span(start, end, alignment_mode="expand")
+        if opening is None or not opening[0].is_upper:
+            continue
+        stop = next((t.i for t in opening if t.text in (",", "(")), None)
+        if stop is not None and stop > opening.start and all(t.is_upper or t.is_punct for t in doc[opening.start:stop]):
+            return doc[opening.start : stop], (start, end)
+    return None
+
+
 def _name_pieces(ent: Span) -> list[Span]:
     """The model's entity as names: cut at a line break and at an inner possessive ("Saudi Arabia's Civil
     Defense Authority"), an unclosed bracket left off, a lower-case leading article left off."""
@@ -90,36 +103,41 @@ def _with_majority_labels(mentions: list[Span]) -> list[Span]:
 def _repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
     """Where the model missed a name it tagged elsewhere in the article: the same proper-noun words, outside
     every mention, or a person or place inside a longer mention of another name."""
-    labels = {m.text: m.label_ for m in mentions if _is_proper_name(m)}
+    labels = {_words(m): m.label_ for m in mentions if _is_proper_name(m)}
     for person in (m for m in mentions if m.label_ in PEOPLE and len(m) > 1 and _is_proper_name(m[-1:])):
-        labels.setdefault(person[-1].text, "PERSON")  # a surname
+        labels.setdefault(_words(person[-1:]), "PERSON")  # a surname
+    nestable = {words for words, label in labels.items() if label in NESTED_LABELS and (
+        len(words) > 1 or label not in PEOPLE or any(_words(m[-1:]) == words for m in mentions if len(m) > 1))}
     by_first_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for name in sorted(labels, key=lambda name: -len(name.split())):
-        by_first_word[name.split()[0]].append(tuple(name.split()))
+    for words in sorted(labels, key=len, reverse=True):
+        by_first_word[words[0]].append(words)
     covering: list[Span | None] = [None] * len(doc)
     for mention in mentions:
-        for i in range(mention.start, mention.end):
-            covering[i] = mention
+        covering[mention.start : mention.end] = [mention] * len(mention)
     found, i = [], 0
     while i < len(doc):
-        added = next((Span(doc, i, i + len(words), label=labels[" ".join(words)])
-                      for words in by_first_word.get(doc[i].text, ())
-                      if tuple(t.text for t in doc[i : i + len(words)]) == words
-                      and _is_proper_name(doc[i : i + len(words)])
-                      and _may_add(doc[i : i + len(words)], labels[" ".join(words)], covering)), None)
-        found += [added] if added is not None else []
-        i = added.end if added is not None else i + 1
+        words = next((words for words in by_first_word.get(doc[i].text, ())
+                      if _words(doc[i : i + len(words)]) == words and _is_proper_name(doc[i : i + len(words)])
+                      and _may_add(doc[i : i + len(words)], words in nestable, covering)), None)
+        if words is None:
+            i += 1
+        else:
+            found.append(Span(doc, i, i + len(words), label=labels[words]))
+            i += len(words)
     return found
 
 
-def _may_add(candidate: Span, label: str, covering: list) -> bool:
-    """Free words, or a person or place wholly inside a longer mention (and with words of its own around)."""
+def _may_add(candidate: Span, nestable: bool, covering: list) -> bool:
+    """Free words, or a person or place wholly inside a longer mention of another name."""
     hosts = {id(covering[i]) for i in range(candidate.start, candidate.end)}
     if hosts == {id(None)}:
         return candidate.start == 0 or candidate.doc[candidate.start - 1].text not in ("@", "#")
     host = covering[candidate.start]
-    return (len(hosts) == 1 and host is not None and label in NESTED_LABELS and host.label_ not in PEOPLE
-            and len(host) > len(candidate))
+    return nestable and len(hosts) == 1 and host is not None and host.label_ not in PEOPLE and len(host) > len(candidate)
+
+
+def _words(span: Span) -> tuple[str, ...]:
+    return tuple(token.text for token in span)
 
 
 def _is_proper_name(span: Span) -> bool:
