@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
 
+from claimex.boilerplate import LONGEST_DATELINE
+from claimex.doc_text import text_of
 from claimex.schema import Entity
 
 PEOPLE = {"PERSON"}
@@ -24,6 +26,8 @@ GROUPS = {"NORP"}
 them; they can still be what a source's "they" refers to."""
 NAMED = PEOPLE | ORGANISATIONS | PLACES | GROUPS
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+HEAD_LINES = 8
+"""Lines at the top of an article where a dateline can stand alone."""
 NESTED_LABELS = PEOPLE | {"GPE", "LOC"}
 """What a longer name can hold as a name of its own: a person or a place (not an organisation in an organisation)."""
 
@@ -49,16 +53,31 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
 
 
 def find_dateline(doc: Doc) -> tuple[Span, tuple[int, int]] | None:
-    """The place words of the article's dateline (`KABUL, July 18 (Wikinews) —`) and the dateline's character
-    range: a boilerplate line opening whose first words, in capitals, end at a comma or a bracket."""
-    for start, end in doc._.boilerplate:
+    """The place words of the article's dateline and the dateline's character range: a boilerplate line
+    opening (`KABUL, July 18 (Wikinews) —`) or a short line of the article's head (`LONDON, 4 June 2024`)
+    whose first words, in capitals, end at a comma or a bracket, with a date after them."""
+    openings = [(start, end, False) for start, end in doc._.boilerplate]
+    for start, end, needs_date in openings + [(start, end, True) for start, end in _head_lines(doc)]:
         opening = doc.char_span(start, end, alignment_mode="expand")
         if opening is None or not opening[0].is_upper:
             continue
         stop = next((t.i for t in opening if t.text in (",", "(")), None)
-        if stop is not None and stop > opening.start and all(t.is_upper or t.is_punct for t in doc[opening.start:stop]):
+        if (stop is not None and stop > opening.start and all(t.is_upper or t.is_punct for t in doc[opening.start:stop])
+                and (not needs_date or any(t.ent_type_ == "DATE" for t in doc[stop : opening.end]))):
             return doc[opening.start : stop], (start, end)
     return None
+
+
+def _head_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the short lines among the first few of the text, without surrounding whitespace."""
+    ranges, offset = [], 0
+    for line in text_of(doc).splitlines(keepends=True)[:HEAD_LINES]:
+        stripped = line.strip()
+        if stripped and len(stripped) <= LONGEST_DATELINE:
+            start = offset + line.index(stripped)
+            ranges.append((start, start + len(stripped)))
+        offset += len(line)
+    return ranges
 
 
 def _name_pieces(ent: Span) -> list[Span]:
@@ -87,14 +106,14 @@ def _without_article(piece: Span) -> Span | None:
 
 
 def _with_majority_labels(mentions: list[Span]) -> list[Span]:
-    """Each mention with the label most mentions of the same name carry (its own on a tie)."""
+    """Each mention with the label most mentions of the same name carry (on a tie, the first mention's)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for mention in mentions:
         votes[mention.text][mention.label_] += 1
     relabelled = []
     for mention in mentions:
-        (label, count), *_ = votes[mention.text].most_common(1)
-        if count > votes[mention.text][mention.label_]:
+        (label, _), *_ = votes[mention.text].most_common(1)
+        if label != mention.label_:
             mention = Span(mention.doc, mention.start, mention.end, label=label)
         relabelled.append(mention)
     return relabelled
