@@ -106,17 +106,26 @@ def _without_article(piece: Span) -> Span | None:
 
 
 def _with_majority_labels(mentions: list[Span]) -> list[Span]:
-    """Each mention with the label most mentions of the same name carry (on a tie, the first mention's)."""
+    """Each mention with the label most mentions of the same name carry."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for mention in mentions:
         votes[mention.text][mention.label_] += 1
     relabelled = []
     for mention in mentions:
-        (label, _), *_ = votes[mention.text].most_common(1)
+        label = _winning_label(votes[mention.text], mention.label_)
         if label != mention.label_:
             mention = Span(mention.doc, mention.start, mention.end, label=label)
         relabelled.append(mention)
     return relabelled
+
+
+def _winning_label(votes: Counter, own: str) -> str:
+    """The most frequent label; on a tie, a person's (a name the model once read as a person's is one), else its own."""
+    most = max(votes.values())
+    tied = [label for label, count in votes.items() if count == most]
+    if len(tied) == 1:
+        return tied[0]
+    return "PERSON" if "PERSON" in tied else own if own in tied else tied[0]
 
 
 def _repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
@@ -182,7 +191,7 @@ class CanonicalNames:
             self.full_names.setdefault("organisation", []).append(expansion)
             return expansion, ent.label_
         person = _longest_containing(self.full_names.get("person", []), text)
-        if person and ent.label_ not in PEOPLE and len(text.split()) == 1:
+        if person and ent.label_ not in PEOPLE and person.split()[-1] == text:
             return person, "PERSON"
         group = _group(ent.label_)
         known = self.full_names.setdefault(group, [])
