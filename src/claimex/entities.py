@@ -62,9 +62,10 @@ def find_dateline(doc: Doc) -> tuple[Span, tuple[int, int]] | None:
         if opening is None or not opening[0].is_upper:
             continue
         stop = next((t.i for t in opening if t.text in (",", "(")), None)
-        if (stop is not None and stop > opening.start and all(t.is_upper or t.is_punct for t in doc[opening.start:stop])
+        place = doc[opening.start : stop] if stop is not None else None
+        if (place and all(t.is_upper or t.is_punct for t in place)
                 and (not needs_date or any(t.ent_type_ == "DATE" for t in doc[stop : opening.end]))):
-            return doc[opening.start : stop], (start, end)
+            return place, (start, end)
     return None
 
 
@@ -155,13 +156,14 @@ def _repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
     return found
 
 
-def _may_add(candidate: Span, nestable: bool, covering: list) -> bool:
-    """Free words, or a person or place wholly inside a longer mention of another name."""
-    hosts = {id(covering[i]) for i in range(candidate.start, candidate.end)}
-    if hosts == {id(None)}:
+def _may_add(candidate: Span, nestable: bool, covering: list[Span | None]) -> bool:
+    """Free words (not a handle or a hashtag), or a person or place wholly inside a longer mention of another
+    name that is not a person's."""
+    hosts = set(covering[candidate.start : candidate.end])
+    if hosts == {None}:
         return candidate.start == 0 or candidate.doc[candidate.start - 1].text not in ("@", "#")
-    host = covering[candidate.start]
-    return nestable and len(hosts) == 1 and host is not None and host.label_ not in PEOPLE and len(host) > len(candidate)
+    [host] = hosts if len(hosts) == 1 else [None]
+    return nestable and host is not None and host.label_ not in PEOPLE and len(host) > len(candidate)
 
 
 def _words(span: Span) -> tuple[str, ...]:
