@@ -124,7 +124,7 @@ class DocMentions:
         last = bisect.bisect_left(self.sentence_ends, end)
         if first < len(self.sentences):
             start = min(start, self.sentences[first][0])
-        if last < len(self.sentences):
+        if last < len(self.sentences) and self.sentences[last][0] < end:
             end = max(end, self.sentences[last][1])
         return self.within(start, end)
 
