@@ -133,20 +133,22 @@ def _repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
     """Where the model missed a name it tagged elsewhere in the article: the same proper-noun words, outside
     every mention, or a person or place inside a longer mention of another name."""
     labels = {_words(m): m.label_ for m in mentions if _is_proper_name(m)}
-    for person in (m for m in mentions if m.label_ in PEOPLE and len(m) > 1 and _is_proper_name(m[-1:])):
-        labels.setdefault(_words(person[-1:]), "PERSON")  # a surname
-    nestable = {words for words, label in labels.items() if label in NESTED_LABELS and (
-        len(words) > 1 or label not in PEOPLE or any(_words(m[-1:]) == words for m in mentions if len(m) > 1))}
+    surnames = {_words(m[-1:]) for m in mentions if m.label_ in PEOPLE and len(m) > 1 and _is_proper_name(m[-1:])}
+    for surname in surnames:
+        labels.setdefault(surname, "PERSON")
+    nestable = {words for words, label in labels.items()
+                if label in NESTED_LABELS and (len(words) > 1 or label not in PEOPLE or words in surnames)}
     by_first_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for words in sorted(labels, key=len, reverse=True):
         by_first_word[words[0]].append(words)
     covering: list[Span | None] = [None] * len(doc)
     for mention in mentions:
         covering[mention.start : mention.end] = [mention] * len(mention)
+    texts = [token.text for token in doc]
     found, i = [], 0
     while i < len(doc):
-        words = next((words for words in by_first_word.get(doc[i].text, ())
-                      if _words(doc[i : i + len(words)]) == words and _is_proper_name(doc[i : i + len(words)])
+        words = next((words for words in by_first_word.get(texts[i], ())
+                      if tuple(texts[i : i + len(words)]) == words and _is_proper_name(doc[i : i + len(words)])
                       and _may_add(doc[i : i + len(words)], words in nestable, covering)), None)
         if words is None:
             i += 1
