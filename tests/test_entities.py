@@ -145,6 +145,12 @@ def test_entities_a_claim_lists_the_mentions_of_its_source_cue_and_whole_sentenc
     assert claims and all(mention in mentions_of([claim], field) for claim in claims)
 
 
+def test_entities_a_claim_lists_nothing_from_the_next_sentence():
+    text = "The bridge will reopen on Friday, the mayor said. Traffic in Lisbon was quiet on Monday."
+    [said] = [claim for claim in claimex.extract(text) if claim.cue is not None]
+    assert mentions_of([said], "dates") == ["Friday"] and mentions_of([said], "places") == []
+
+
 def test_entities_sentences_without_a_claim_keep_their_people_organisations_and_places():
     text = ("Harbour workers strike in Portvale\n\n"
             "Mayor Elena Ortiz and the Coastal Infrastructure Agency in Lisbon?\n\n"
