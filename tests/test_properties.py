@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimex
-from claimex.schema import Claim, Sentence
+from claimex.schema import MENTION_FIELDS, Claim, Sentence
 
 NEWSY = st.sampled_from([
     "The minister said", '"We will win,"', "according to police", "nearly forty", "1,200", "on Tuesday",
@@ -14,7 +14,7 @@ NEWSY = st.sampled_from([
     "Dr. Smith", "reportedly", "(OSCE)", "\u00a0", "\t", "…", "—", "$4.5 billion", "12%",
 ])
 TEXTS = st.one_of(st.text(max_size=200), st.lists(st.one_of(NEWSY, st.text(max_size=8)), max_size=40).map("".join))
-SPAN_FIELDS = ("dates", "places", "numbers", "organisations", "people")
+SPAN_FIELDS = MENTION_FIELDS
 
 
 def spans_of(record):

@@ -12,9 +12,10 @@ from claimex.attribution import Attribution, CharRange
 from claimex.boilerplate import in_boilerplate, outside_boilerplate
 from claimex.dates import find_dates
 from claimex.doc_text import text_of
-from claimex.entities import ORGANISATIONS, PEOPLE, PLACES, find_entities
+from claimex.entities import GROUPS, ORGANISATIONS, PEOPLE, PLACES, find_dateline, find_entities
 from claimex.numbers import find_numbers
-from claimex.schema import Claim, Content, Cue, NestedClaim, Sentence, SentenceRef, Source, Span
+from claimex.schema import (MENTION_FIELDS, Claim, Content, Cue, Dateline, NestedClaim, Sentence, SentenceRef, Source,
+                            Span)
 from claimex.sources import source_name
 
 
@@ -23,7 +24,7 @@ def sentences_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None
     mentions = DocMentions(doc, published)
     return [
         Sentence(doc=doc_name, index=i, start=start, end=end, text=text_of(doc)[start:end],
-                 **mentions.within(start, end))
+                 dateline=mentions.dateline_within(start, end), **mentions.within(start, end))
         for i, (start, end) in enumerate(sentence_ranges(doc))
     ]
 
@@ -82,15 +83,21 @@ class DocMentions:
     """Dates, places, numbers, organisations and people of one Doc, looked up by character range."""
 
     def __init__(self, doc: Doc, published: dt.date | None):
-        entities = find_entities(doc)
-        self.by_field = {
+        dateline = find_dateline(doc)
+        self.dateline_range = dateline[1] if dateline else None
+        entities = find_entities(doc, dateline[0] if dateline else None)
+        found = {
             "dates": find_dates(doc, published),
-            "places": [e for e in entities if e.label in PLACES],
             "numbers": find_numbers(doc),
+            "places": [e for e in entities if e.label in PLACES],
             "organisations": [e for e in entities if e.label in ORGANISATIONS],
             "people": [e for e in entities if e.label in PEOPLE],
         }
+        self.by_field = {field: found[field] for field in MENTION_FIELDS}
+        self.groups = [e for e in entities if e.label in GROUPS]
         self.starts = {field: [m.start for m in found] for field, found in self.by_field.items()}
+        self.sentences = sentence_ranges(doc)
+        self.sentence_ends = [end for _, end in self.sentences]
 
     def within(self, start: int, end: int) -> dict[str, list]:
         """The mentions that lie wholly inside [start, end), by record field (the models themselves, so
@@ -102,9 +109,28 @@ class DocMentions:
             inside[field] = [m for m in found[first:last] if m.end <= end]
         return inside
 
+    def dateline_within(self, start: int, end: int) -> Dateline | None:
+        """The article's place and date, if its dateline opens [start, end)."""
+        if self.dateline_range is None or not start <= self.dateline_range[0] < end:
+            return None
+        inside = self.within(*self.dateline_range)
+        place = next((e for e in inside["places"] if e.start == self.dateline_range[0]), None)
+        return Dateline(place=place, date=next(iter(inside["dates"]), None))
+
+    def in_sentences_of(self, start: int, end: int) -> dict[str, list]:
+        """The mentions of the whole sentences that [start, end) touches: a claim's source, cue and content
+        and the rest of their sentences."""
+        first = bisect.bisect_right(self.sentence_ends, start)
+        last = bisect.bisect_left(self.sentence_ends, end)
+        if first < len(self.sentences):
+            start = min(start, self.sentences[first][0])
+        if last < len(self.sentences) and self.sentences[last][0] < end:
+            end = max(end, self.sentences[last][1])
+        return self.within(start, end)
+
     def speakers(self) -> list:
-        """The people and organisations, who can be the source of a claim."""
-        return self.by_field["people"] + self.by_field["organisations"]
+        """The people, organisations and groups, who can be the source of a claim."""
+        return self.by_field["people"] + self.by_field["organisations"] + self.groups
 
 
 def _attributed_claim(doc: Doc, doc_name: str, attribution: Attribution, inner: list[Attribution], index: int,
@@ -148,7 +174,7 @@ def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, 
         cue=cue,
         nested=list(nested),
         hedges=[Span(text=text_of(doc)[s:e], start=s, end=e) for s, e in doc._.claimex_hedges if start <= s and e <= end],
-        **mentions.within(start, end),
+        **mentions.in_sentences_of(start, end),
     )
 
 

@@ -1,34 +1,179 @@
 """People, organisations and places, each with one canonical name per entity.
 
 A later short mention ("Benedek", "OSCE") carries the name of the fullest earlier mention it can
-refer to ("Wolfgang Benedek", "Organization for Security and Co-operation in Europe").
+refer to ("Wolfgang Benedek", "Organization for Security and Co-operation in Europe"). What the model
+tags is taken as a name is written: never across a line break, without a possessive ending, and
+checked against the rest of the article: the label most mentions of a name carry wins, a name the
+model tagged elsewhere is found where it missed it, and a person or place named inside a longer
+name ("the Andy Warhol Foundation", "University of Texas") is listed too.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from spacy.tokens import Doc, Span
 
+from claimex.boilerplate import LONGEST_DATELINE
+from claimex.doc_text import text_of
 from claimex.schema import Entity
 
 PEOPLE = {"PERSON"}
-ORGANISATIONS = {"ORG", "NORP"}
+ORGANISATIONS = {"ORG"}
 PLACES = {"GPE", "LOC", "FAC"}
+GROUPS = {"NORP"}
+"""Nationalities, religious and political groups ("Afghan", "Muslims"): not organisations, so no record lists
+them; they can still be what a source's "they" refers to."""
+NAMED = PEOPLE | ORGANISATIONS | PLACES | GROUPS
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+HEAD_LINES = 8
+"""Lines at the top of an article where a dateline can stand alone."""
+NESTED_LABELS = PEOPLE | {"GPE", "LOC"}
+"""What a longer name can hold as a name of its own: a person or a place (not an organisation in an organisation)."""
 
 
-def find_entities(doc: Doc) -> list[Entity]:
-    """Every person, organisation and place in `doc`, in text order, with canonical names."""
+def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
+    """Every person, organisation and place in `doc`, in text order, with canonical names.
+    `dateline_place`, the place of the article's dateline, is a place whatever the model made of it."""
+    mentions = [piece for ent in doc.ents if ent.label_ in NAMED for piece in _name_pieces(ent)]
+    if dateline_place is not None:
+        mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
+        mentions.append(Span(doc, dateline_place.start, dateline_place.end, label="GPE"))
+    mentions = _with_majority_labels(mentions)
+    mentions = sorted(mentions + _repeated_names(doc, mentions), key=lambda m: (m.start, -m.end))
     names = CanonicalNames()
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in PEOPLE | ORGANISATIONS | PLACES:
-            continue
-        start, text = _trimmed(ent)
+    for mention in mentions:
+        start, text = _trimmed(mention)
         if not text:
             continue
-        name, label = names.resolve(ent, text)
+        name, label = names.resolve(mention, text)
         found.append(Entity(text=text, start=start, end=start + len(text), label=label, name=name))
     return found
+
+
+def find_dateline(doc: Doc) -> tuple[Span, tuple[int, int]] | None:
+    """The place words of the article's dateline and the dateline's character range: a boilerplate line
+    opening (`KABUL, July 18 (Wikinews) —`) or a short line of the article's head (`LONDON, 4 June 2024`)
+    whose first words, in capitals, end at a comma or a bracket, with a date after them."""
+    openings = [(start, end, False) for start, end in doc._.claimex_boilerplate]
+    for start, end, needs_date in openings + [(start, end, True) for start, end in _head_lines(doc)]:
+        opening = doc.char_span(start, end, alignment_mode="expand")
+        if opening is None or not opening[0].is_upper:
+            continue
+        stop = next((t.i for t in opening if t.text in (",", "(")), None)
+        place = doc[opening.start : stop] if stop is not None else None
+        if (place and all(t.is_upper or t.is_punct for t in place)
+                and (not needs_date or any(t.ent_type_ == "DATE" for t in doc[stop : opening.end]))):
+            return place, (start, end)
+    return None
+
+
+def _head_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the short lines among the first few of the text, without surrounding whitespace."""
+    ranges, offset = [], 0
+    for line in text_of(doc).splitlines(keepends=True)[:HEAD_LINES]:
+        stripped = line.strip()
+        if stripped and len(stripped) <= LONGEST_DATELINE:
+            start = offset + line.index(stripped)
+            ranges.append((start, start + len(stripped)))
+        offset += len(line)
+    return ranges
+
+
+def _name_pieces(ent: Span) -> list[Span]:
+    """The model's entity as names: cut at a line break and at an inner possessive ("Saudi Arabia's Civil
+    Defense Authority"), an unclosed bracket left off, a lower-case leading article left off."""
+    pieces, start = [], ent.start
+    for token in ent:
+        breaks = "\n" in token.text or (token.lower_ in ("'s", "’s") and token.i < ent.end - 1)
+        if token.is_space or breaks or (token.text == "(" and ")" not in ent[token.i - ent.start:].text):
+            if token.i > start:
+                pieces.append(Span(ent.doc, start, token.i, label=ent.label))
+            start = token.i + 1
+    if ent.end > start:
+        pieces.append(Span(ent.doc, start, ent.end, label=ent.label))
+    return [piece for piece in (_without_article(p) for p in pieces) if piece is not None]
+
+
+def _without_article(piece: Span) -> Span | None:
+    """A lower-case "the" is no part of the name; a capitalised one inside a sentence is ("The Independent")."""
+    start, first = piece.start, piece[0]
+    if first.lower_ == "the" and (first.text == "the" or first.is_sent_start) and piece.label_ not in PEOPLE:
+        start += 1
+    if not any(character.isalpha() for character in piece.doc[start : piece.end].text):
+        return None
+    return Span(piece.doc, start, piece.end, label=piece.label)
+
+
+def _with_majority_labels(mentions: list[Span]) -> list[Span]:
+    """Each mention with the label most mentions of the same name carry."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for mention in mentions:
+        votes[mention.text][mention.label_] += 1
+    relabelled = []
+    for mention in mentions:
+        label = _winning_label(votes[mention.text], mention.label_)
+        if label != mention.label_:
+            mention = Span(mention.doc, mention.start, mention.end, label=label)
+        relabelled.append(mention)
+    return relabelled
+
+
+def _winning_label(votes: Counter, own: str) -> str:
+    """The most frequent label; on a tie, a person's (a name the model once read as a person's is one), else its own."""
+    most = max(votes.values())
+    tied = [label for label, count in votes.items() if count == most]
+    if len(tied) == 1:
+        return tied[0]
+    return "PERSON" if "PERSON" in tied else own if own in tied else tied[0]
+
+
+def _repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """Where the model missed a name it tagged elsewhere in the article: the same proper-noun words, outside
+    every mention, or a person or place inside a longer mention of another name."""
+    labels = {_words(m): m.label_ for m in mentions if _is_proper_name(m)}
+    surnames = {_words(m[-1:]) for m in mentions if m.label_ in PEOPLE and len(m) > 1 and _is_proper_name(m[-1:])}
+    for surname in surnames:
+        labels.setdefault(surname, "PERSON")
+    nestable = {words for words, label in labels.items()
+                if label in NESTED_LABELS and (len(words) > 1 or label not in PEOPLE or words in surnames)}
+    by_first_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in sorted(labels, key=len, reverse=True):
+        by_first_word[words[0]].append(words)
+    covering: list[Span | None] = [None] * len(doc)
+    for mention in mentions:
+        covering[mention.start : mention.end] = [mention] * len(mention)
+    texts = [token.text for token in doc]
+    found, i = [], 0
+    while i < len(doc):
+        words = next((words for words in by_first_word.get(texts[i], ())
+                      if tuple(texts[i : i + len(words)]) == words and _is_proper_name(doc[i : i + len(words)])
+                      and _may_add(doc[i : i + len(words)], words in nestable, covering)), None)
+        if words is None:
+            i += 1
+        else:
+            found.append(Span(doc, i, i + len(words), label=labels[words]))
+            i += len(words)
+    return found
+
+
+def _may_add(candidate: Span, nestable: bool, covering: list[Span | None]) -> bool:
+    """Free words (not a handle or a hashtag), or a person or place wholly inside a longer mention of another
+    name that is not a person's."""
+    hosts = set(covering[candidate.start : candidate.end])
+    if hosts == {None}:
+        return candidate.start == 0 or candidate.doc[candidate.start - 1].text not in ("@", "#")
+    [host] = hosts if len(hosts) == 1 else [None]
+    return nestable and host is not None and host.label_ not in PEOPLE and len(host) > len(candidate)
+
+
+def _words(span: Span) -> tuple[str, ...]:
+    return tuple(token.text for token in span)
+
+
+def _is_proper_name(span: Span) -> bool:
+    return all(token.pos_ == "PROPN" and token.text[:1].isupper() for token in span)
 
 
 class CanonicalNames:
@@ -40,6 +185,8 @@ class CanonicalNames:
 
     def resolve(self, ent: Span, text: str) -> tuple[str, str]:
         """The canonical name of the mention, and its label (a surname of a known person is a person)."""
+        if text[:4] in ("The ", "the ") and len(text) > 4:
+            text = text[4:]
         if text in self.acronyms:
             return self.acronyms[text], ent.label_
         expansion = _expanded_acronym(ent, text)
@@ -48,7 +195,7 @@ class CanonicalNames:
             self.full_names.setdefault("organisation", []).append(expansion)
             return expansion, ent.label_
         person = _longest_containing(self.full_names.get("person", []), text)
-        if person and ent.label_ not in PEOPLE and len(text.split()) == 1:
+        if person and ent.label_ not in PEOPLE and person.split()[-1] == text:
             return person, "PERSON"
         group = _group(ent.label_)
         known = self.full_names.setdefault(group, [])
@@ -66,7 +213,7 @@ class CanonicalNames:
 def _group(label: str) -> str:
     if label in PEOPLE:
         return "person"
-    return "organisation" if label in ORGANISATIONS else "place"
+    return "organisation" if label in ORGANISATIONS | GROUPS else "place"
 
 
 def _longest_containing(known: list[str], text: str) -> str | None:
@@ -110,11 +257,9 @@ def _initials(name: str) -> str:
 
 
 def _trimmed(ent: Span) -> tuple[int, str]:
-    """The mention's start and text without a possessive ending or a leading article."""
-    text, start = ent.text, ent.start_char
-    if ent.label_ not in PEOPLE and text[:4].lower() == "the " and len(text) > 4:
-        text, start = text[4:], start + 4
+    """The mention's start and text without a possessive ending."""
+    text = ent.text
     for ending in POSSESSIVE_ENDINGS:
         if text.endswith(ending) and len(text) > len(ending):
-            return start, text[: -len(ending)]
-    return start, text
+            return ent.start_char, text[: -len(ending)]
+    return ent.start_char, text

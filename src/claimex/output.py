@@ -17,7 +17,7 @@ from typing import IO, Protocol
 
 from pydantic import BaseModel
 
-from claimex.schema import Claim, Sentence
+from claimex.schema import MENTION_FIELDS, Claim, Sentence
 
 LIST_SEPARATOR = "; "
 
@@ -61,11 +61,7 @@ def _values(mentions: Iterable) -> str:
 
 def _mention_columns() -> dict[str, Callable]:
     return {
-        "dates": lambda record: _texts(record.dates),
-        "places": lambda record: _texts(record.places),
-        "numbers": lambda record: _texts(record.numbers),
-        "organisations": lambda record: _texts(record.organisations),
-        "people": lambda record: _texts(record.people),
+        **{field: (lambda record, field=field: _texts(getattr(record, field))) for field in MENTION_FIELDS},
         "number_values": lambda record: _values(record.numbers),
         "date_values": lambda record: _values(record.dates),
     }

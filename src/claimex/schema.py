@@ -17,6 +17,10 @@ ClaimKind = Literal["direct", "indirect", "mixed", "according_to", "unattributed
 Qualifier = Literal["approximately", "more_than", "less_than", "at_least", "at_most", "range"]
 DateKind = Literal["date", "range", "duration", "set"]
 
+MENTION_FIELDS = ("dates", "places", "numbers", "organisations", "people")
+"""The mention lists of a claim and of a sentence, in record order: the one list the records, the tables and the
+CSV columns are built from."""
+
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -117,11 +121,23 @@ class Claim(Record):
     nested: list[NestedClaim] = Field(
         default=[], description="attributions whose cue lies inside this claim's content, in text order")
     hedges: list[Span] = Field(default=[], description='words that weaken the claim: "may", "reportedly", ...')
-    dates: list[DateMention] = Field(default=[], description="date expressions in the claim's source, cue or content")
-    places: list[Entity] = Field(default=[], description="places in the claim's source, cue or content")
-    numbers: list[NumberMention] = Field(default=[], description="numbers in the claim's source, cue or content")
-    organisations: list[Entity] = Field(default=[], description="organisations in the claim's source, cue or content")
-    people: list[Entity] = Field(default=[], description="people in the claim's source, cue or content")
+    dates: list[DateMention] = Field(
+        default=[], description="date expressions in the claim's sentences (source, cue, content and the rest)")
+    places: list[Entity] = Field(
+        default=[], description="places in the claim's sentences (source, cue, content and the rest)")
+    numbers: list[NumberMention] = Field(
+        default=[], description="numbers in the claim's sentences (source, cue, content and the rest)")
+    organisations: list[Entity] = Field(
+        default=[], description="organisations in the claim's sentences (source, cue, content and the rest)")
+    people: list[Entity] = Field(
+        default=[], description="people in the claim's sentences (source, cue, content and the rest)")
+
+
+class Dateline(Record):
+    """The place and date an article gives in its opening dateline (`KABUL, July 18 (Wikinews) —`)."""
+
+    place: Union[Entity, None] = Field(description="where the article was filed")
+    date: Union[DateMention, None] = Field(description="when it was filed; null when the dateline gives no date")
 
 
 class Sentence(Record):
@@ -138,6 +154,8 @@ class Sentence(Record):
     numbers: list[NumberMention] = Field(default=[], description="numbers in the sentence")
     organisations: list[Entity] = Field(default=[], description="organisations in the sentence")
     people: list[Entity] = Field(default=[], description="people in the sentence")
+    dateline: Union[Dateline, None] = Field(
+        default=None, description="the article's place and date, when the sentence opens with its dateline")
 
 
 def json_schema() -> dict:

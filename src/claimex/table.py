@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from claimex.schema import Claim, DateMention, Sentence, Source
+from claimex.schema import MENTION_FIELDS, Claim, DateMention, Sentence, Source
 
 SOURCE_STYLE, CUE_STYLE = "bold cyan", "bold reverse magenta"
 CONTENT_STYLE, HEDGE_STYLE = "italic green", "underline yellow"
@@ -102,15 +102,12 @@ def sentences_table(name: str, sentences: Sequence[Sentence], width: int = WIDE)
     table = Table(title=printable(f"{name}: {len(sentences)} sentences"), title_justify="left", **TABLE_LOOK)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("sentence")
-    headings = ("dates", "numbers", "places", "organisations", "people")
     if wide:
-        for heading in headings:
+        for heading in MENTION_FIELDS:
             table.add_column(heading, max_width=14)
     for sentence in sentences:
-        mentions = dict(zip(headings, (
-            [date_label(date) for date in sentence.dates],
-            *([mention.text for mention in group] for group in (
-                sentence.numbers, sentence.places, sentence.organisations, sentence.people)))))
+        mentions = {field: [date_label(mention) if field == "dates" else mention.text
+                            for mention in getattr(sentence, field)] for field in MENTION_FIELDS}
         text = _short(sentence.text)
         if wide:
             table.add_row(str(sentence.index), text, *(_lines(texts) for texts in mentions.values()))
