@@ -16,10 +16,10 @@ from claimex.schema import Claim, Content, Cue, DateMention, Entity, NumberMenti
 
 
 def claim(text: str, *, source: str | None = None, numbers=(), dates=(), places=(), hedges=(),
-          organisations=(), cue: str | None = None, kind: str | None = None, named: bool = True) -> Claim:
+          organisations=(), cue: str | None = None, kind: str | None = None, named: bool | str = True) -> Claim:
     """A claim whose content is `text` at offset 0; each mention is given by its surface text in `text`
     (numbers as (text, NumberMention fields), dates as (text, ISO value)); `cue` is the cue's lemma;
-    `named`: whether the source has a canonical name (the source's text)."""
+    `named`: the source's canonical name, True for the source's text, False for none."""
     def at(piece: str) -> dict:
         start = text.index(piece)
         return {"text": piece, "start": start, "end": start + len(piece)}
@@ -31,7 +31,7 @@ def claim(text: str, *, source: str | None = None, numbers=(), dates=(), places=
         id=f"{abs(hash((text, source, cue))):x}", doc="-", kind=kind or ("indirect" if source else "unattributed"),
         sentence=SentenceRef(index=0, start=0, end=len(text)),
         content=Content(text=text, start=0, end=len(text)),
-        source=Source(text=source, start=len(text) + 2, end=len(text) + 2 + len(source), name=source if named else None)
+        source=Source(text=source, start=len(text) + 2, end=len(text) + 2 + len(source), name=named if isinstance(named, str) else source if named else None)
         if source else None,
         cue=Cue(text=cue, lemma=cue, start=len(text) + 1, end=len(text) + 1 + len(cue)) if cue else None,
         numbers=[NumberMention(**at(piece), **fields) for piece, fields in numbers],

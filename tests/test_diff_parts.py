@@ -118,11 +118,26 @@ def test_a_content_that_swallowed_another_claim_is_not_the_same():
 
 @pytest.mark.parametrize("source_a, named_a, source_b, named_b, different", [
     ("Maria Hughes", True, "Tom Reyes", True, True),
-    ("union leader Priya Nair", True, "the regional development agency", False, True),
+    ("union leader Priya Nair", "Priya Nair", "the regional development agency", False, True),
     ("police", False, "the fire brigade", False, True),
     ("J. Frederick Motz", True, "the judge", False, False),  # an unnamed bare noun may be the named judge
     ("Maria Hughes", True, "he", False, False),
     ("Halliburton", True, "Halliburton spokeswoman Wendy Hall", True, False),
+    # a name, then a description of the same speaker
+    ("Hollis", True, "the Vermont Republican", False, False),
+    ("Kenya", True, "the East African country", False, False),
+    ("Dr Anna Berg, the hospital's chief surgeon", "Anna Berg", "the surgeon", False, False),
+    # descriptions sharing a word may be one body; without one they cannot
+    ("a senior official", False, "a health ministry official", False, False),
+    ("Some Wall Street traders", False, "Wall Street analysts", False, False),
+    ("the bank's lawyers", False, "the city's auditors", False, True),
+    # names: initials, a short form, a spelling that varies, against names of other people or bodies
+    ("the NTSB", "NTSB", "the National Transportation Safety Board", "National Transportation Safety Board", False),
+    ("the Fed", "Fed", "the Federal Reserve", "Federal Reserve", False),
+    ("Mr. Okonkwo", "Okonkwo", "Chidi Okonkow", "Chidi Okonkow", False),
+    ("Iran", True, "Iraq", True, True),
+    ("the Labour Party", "Labour Party", "the Liberal Party", "Liberal Party", True),
+    ("Jon Petersen", True, "Jan Petersen", True, True),
 ])
 def test_source_differences_need_sources_that_cannot_be_one(source_a, named_a, source_b, named_b, different):
     a = claim("About 300 workers will lose their jobs", source=source_a, named=named_a)

@@ -14,12 +14,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from rapidfuzz import fuzz, process, utils
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz import process, utils
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from claimex.diff_schema import Difference
 from claimex.resources import load_json
-from claimex.schema import Claim, DateMention, NumberMention, Span
+from claimex.schema import Claim, DateMention, NumberMention, Source, Span
 
 APPROXIMATE_TOLERANCE = 0.05
 """How far apart two numbers may be when either is approximate ("about 900", "nearly 40")."""
@@ -27,8 +27,11 @@ APPROXIMATE_TOLERANCE = 0.05
 WORD_MATCH = 0.88
 """Least Jaro-Winkler similarity for two words to count as the same word ("family", "families")."""
 
-NAME_MATCH = 90
-"""Least rapidfuzz token-set ratio for two names to be the same ("Ortiz", "Mayor Elena Ortiz")."""
+NAME_VARIANT_LEAST = 5
+"""Fewest letters of a name's word for one letter changed, dropped or swapped to be a variant spelling."""
+
+SHORT_FORM_LEAST = 3
+"""Fewest letters of a name cut short ("Fed" for "Federal Reserve", "Ala." for "Alabama")."""
 
 ABSORBED_LEAST_WORDS = 2
 """Fewest content words of a claim left without counterpart that one side must carry, and its partner lack,
@@ -148,9 +151,38 @@ def dates_agree(x: DateMention, y: DateMention) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def names_agree(x: str | None, y: str | None) -> bool:
-    """Same name, or one part of the other ("Ortiz", "Mayor Elena Ortiz"); true when either is unknown."""
+    """Same name, or one part of the other ("Ortiz", "Mayor Elena Ortiz"), with the spelling varying ("Kinsley",
+    "Michael Kinsely"), or one the initials or the cut short form of the other ("SEC", "Securities and Exchange
+    Commission"; "Colo.", "Colorado"); true when either is unknown."""
     x_words, y_words = _name_words(x), _name_words(y)
-    return not x_words or not y_words or fuzz.token_set_ratio(x_words, y_words) >= NAME_MATCH
+    if not x_words or not y_words:
+        return True
+    shorter, longer = sorted((x_words.split(), y_words.split()), key=len)
+    if all(any(_name_spelling(word, other) for other in longer) for word in shorter):
+        return True
+    return any(_short_form(one, other) for one, other in ((x, y), (y, x)))
+
+
+def _name_spelling(x: str, y: str) -> bool:
+    """One name's word, spelled alike or with one letter changed, dropped or swapped ("Kinsley", "Kinsely";
+    not "Iran", "Iraq": too short to tell)."""
+    return x == y or (min(len(x), len(y)) >= NAME_VARIANT_LEAST and OSA.distance(x, y) <= 1)
+
+
+def _spelled_alike(word: str, others: list[str]) -> bool:
+    return any(JaroWinkler.normalized_similarity(word, other) >= WORD_MATCH for other in others)
+
+
+def _short_form(short: str, full: str) -> bool:
+    """`short` gives the initials of `full`'s capitalised words ("U.S.", "United States"), or is the start of
+    its first word cut short ("Fed", "Federal Reserve"; "Ala.", "Alabama")."""
+    letters = re.sub(r"[^\w]", "", short)
+    capitalised = [word for word in WORD.findall(full) if word[0].isupper()]
+    if len(letters) >= 2 and letters.isupper() and letters == "".join(word[0] for word in capitalised):
+        return True
+    words = WORD.findall(short)
+    return (len(words) == 1 and len(words[0]) >= SHORT_FORM_LEAST and bool(capitalised)
+            and capitalised[0] != words[0] and capitalised[0].startswith(words[0]))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -166,19 +198,28 @@ def attributed_to(claim: Claim) -> str | None:
 
 
 def _source_difference(a: Claim, b: Claim) -> list[Difference]:
-    """Two sources that cannot be one: no name or words of one agree with the other's, and neither is an
-    unnamed back-reference (a pronoun, or a bare noun such as "the company" or "officials", which usually
-    points to a body named elsewhere in the article) set against a named source."""
+    """Two sources that cannot be one. News names a speaker once and then describes them ("Lieberman", "the
+    Connecticut Democrat"; "Taiwan", "the island nation"), so only these cannot be one: two names that do not
+    agree (`names_agree`); or two descriptions without a word in common ("police", "the fire brigade"; but "a
+    senior official", "a government official" may be one), where a name's own description counts ("union
+    leader Priya Nair" against "the agency") and a bare name or pronoun ("Ortiz", "he") may be anyone described."""
     if a.source is None or b.source is None:
         return []
     if any(names_agree(x, y) for x in (a.source.name, a.source.text) for y in (b.source.name, b.source.text)
            if x and y):
         return []
-    if (a.source.name is None) != (b.source.name is None):
-        unnamed = a.source if a.source.name is None else b.source
-        if len(_name_words(unnamed.text).split()) <= 1:
+    if a.source.name is None or b.source.name is None:
+        description_a, description_b = _description(a.source), _description(b.source)
+        if not description_a or not description_b or any(_spelled_alike(word, description_b) for word in description_a):
             return []
     return [Difference(field="source", a=attributed_to(a), b=attributed_to(b), a_text=a.source.text, b_text=b.source.text)]
+
+
+def _description(source: Source) -> list[str]:
+    """The words describing a source, without stop words and its name's words ("union leader Priya Nair":
+    union, leader)."""
+    name = _name_words(source.name).split()
+    return [word for word in _name_words(source.text).split() if len(word) > 1 and not _spelled_alike(word, name)]
 
 
 def masked_content(claim: Claim, spans: Iterable[Span]) -> str:
