@@ -359,3 +359,19 @@ def test_output_into_a_missing_folder_is_one_line(nlp, runner, article_pair):
     result = runner.invoke(app, ["diff", str(article_pair / "a.txt"), str(article_pair / "b.txt"), "-o", str(target)])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.strip().splitlines() == [f"claimex: {target}: No such file or directory"]
+
+
+@pytest.mark.parametrize("a_text, a_fields, b_text, b_fields, same", [
+    ("more than 40", {"value": 40, "qualifier": "more_than"}, "43", {"value": 43}, True),
+    ("at least 40", {"value": 40, "qualifier": "at_least"}, "40", {"value": 40}, True),
+    ("more than 40", {"value": 40, "qualifier": "more_than"}, "38", {"value": 38}, False),  # the wrong side
+    ("more than 40", {"value": 40, "qualifier": "more_than"}, "90", {"value": 90}, False),  # too far past it
+    ("fewer than 2,000", {"value": 2000, "qualifier": "less_than"}, "1,850", {"value": 1850}, True),
+    ("about 300", {"value": 300, "qualifier": "approximately"}, "327", {"value": 327}, True),  # rounds to 300
+    ("about 320", {"value": 320, "qualifier": "approximately"}, "350", {"value": 350}, False),
+    ("nearly 1.5", {"value": 1.5, "qualifier": "approximately"}, "1.46", {"value": 1.46}, True),
+])
+def test_bounds_and_round_numbers_agree_with_the_values_they_stand_for(a_text, a_fields, b_text, b_fields, same):
+    a = claim(f"The storm cut power to {a_text} homes in the valley", numbers=[(a_text, a_fields)])
+    b = claim(f"The storm cut power to {b_text} homes in the valley", numbers=[(b_text, b_fields)])
+    assert (one(a, b).status == "same") is same

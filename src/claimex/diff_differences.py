@@ -24,6 +24,9 @@ from claimex.schema import Claim, DateMention, NumberMention, Source, Span
 APPROXIMATE_TOLERANCE = 0.05
 """How far apart two numbers may be when either is approximate ("about 900", "nearly 40")."""
 
+BOUND_REACH = 0.25
+"""How far past a bound a value may lie and still be what it bounds: "more than 40" is 41 to 50, not 80."""
+
 WORD_MATCH = 0.88
 """Least Jaro-Winkler similarity for two words to count as the same word ("family", "families")."""
 
@@ -106,8 +109,8 @@ def number_value(mention: NumberMention) -> int | float | None:
 
 
 def numbers_agree(x: NumberMention, y: NumberMention) -> bool:
-    """Same amount: equal values, within a range or an order of magnitude, close when either is approximate,
-    or unknown (a value that cannot be read is no difference)."""
+    """Same amount: equal values, within a range, a bound or an order of magnitude, close when either is
+    approximate, or unknown (a value that cannot be read is no difference)."""
     if x.kind != y.kind:
         return False
     for one, other in ((x, y), (y, x)):
@@ -118,13 +121,42 @@ def numbers_agree(x: NumberMention, y: NumberMention) -> bool:
             return True
         if one.magnitude and one.value and other.magnitude is None and one.value <= value < one.value * 10:
             return True
+        if _within_bound(one, value):
+            return True
     value_x, value_y = number_value(x), number_value(y)
     if value_x is None or value_y is None:
         return True
     if value_x == value_y:
         return True
-    approximate = "approximately" in (x.qualifier, y.qualifier)
-    return approximate and abs(value_x - value_y) <= APPROXIMATE_TOLERANCE * max(abs(value_x), abs(value_y))
+    approximate = [mention for mention in (x, y) if mention.qualifier == "approximately"]
+    tolerance = max([APPROXIMATE_TOLERANCE * max(abs(value_x), abs(value_y)),
+                     *(_rounding(number_value(mention)) / 2 for mention in approximate)])
+    return bool(approximate) and abs(value_x - value_y) <= tolerance
+
+
+def _within_bound(bound: NumberMention, value: int | float) -> bool:
+    """`value` on the side of a bound ("more than 40", "under 5 percent") and no further than BOUND_REACH of it."""
+    limit = number_value(bound)
+    if limit is None or bound.qualifier is None:
+        return False
+    reach = BOUND_REACH * abs(limit)
+    if bound.qualifier in ("more_than", "at_least"):
+        return limit <= value <= limit + reach and (value != limit or bound.qualifier == "at_least")
+    if bound.qualifier in ("less_than", "at_most"):
+        return limit - reach <= value <= limit and (value != limit or bound.qualifier == "at_most")
+    return False
+
+
+def _rounding(value: int | float) -> float:
+    """The place of a number's last non-zero digit: what an approximate round number is rounded to (300: 100,
+    320: 10, 1.5: 0.1)."""
+    if value == 0:
+        return 1.0
+    digits = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    whole, _, fraction = digits.partition(".")
+    if fraction:
+        return 10.0 ** -len(fraction)
+    return 10.0 ** (len(whole) - len(whole.rstrip("0")))
 
 
 def _comparable_numbers(x: NumberMention, y: NumberMention) -> bool:
