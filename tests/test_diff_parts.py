@@ -138,6 +138,11 @@ def test_a_content_that_swallowed_another_claim_is_not_the_same():
     ("Iran", True, "Iraq", True, True),
     ("the Labour Party", "Labour Party", "the Liberal Party", "Liberal Party", True),
     ("Jon Petersen", True, "Jan Petersen", True, True),
+    # a document speaks for whoever is behind it; a title is no description
+    ("the indictment", False, "prosecutors", False, False),
+    ("a study published on Monday", False, "Dr Ines Alvarez", True, False),
+    ("the council's annual report", False, "the fire brigade", False, False),
+    ("Mr Okafor", "Okafor", "the clinic's manager", False, False),
 ])
 def test_source_differences_need_sources_that_cannot_be_one(source_a, named_a, source_b, named_b, different):
     a = claim("About 300 workers will lose their jobs", source=source_a, named=named_a)

@@ -18,7 +18,7 @@ from rapidfuzz import process, utils
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from claimex.diff_schema import Difference
-from claimex.resources import load_json
+from claimex.resources import load_json, load_lexicon
 from claimex.schema import Claim, DateMention, NumberMention, Source, Span
 
 APPROXIMATE_TOLERANCE = 0.05
@@ -234,11 +234,14 @@ def _source_difference(a: Claim, b: Claim) -> list[Difference]:
     Connecticut Democrat"; "Taiwan", "the island nation"), so only these cannot be one: two names that do not
     agree (`names_agree`); or two descriptions without a word in common ("police", "the fire brigade"; but "a
     senior official", "a government official" may be one), where a name's own description counts ("union
-    leader Priya Nair" against "the agency") and a bare name or pronoun ("Ortiz", "he") may be anyone described."""
+    leader Priya Nair" against "the agency") and a bare name or pronoun ("Ortiz", "he") may be anyone described.
+    A document ("the indictment") speaks for whoever is behind it ("prosecutors"): no difference."""
     if a.source is None or b.source is None:
         return []
     if any(names_agree(x, y) for x in (a.source.name, a.source.text) for y in (b.source.name, b.source.text)
            if x and y):
+        return []
+    if _is_document(a.source) or _is_document(b.source):
         return []
     if a.source.name is None or b.source.name is None:
         description_a, description_b = _description(a.source), _description(b.source)
@@ -248,10 +251,17 @@ def _source_difference(a: Claim, b: Claim) -> list[Difference]:
 
 
 def _description(source: Source) -> list[str]:
-    """The words describing a source, without stop words and its name's words ("union leader Priya Nair":
-    union, leader)."""
+    """The words describing a source, without stop words, titles ("Mr", "Dr") and its name's words ("union
+    leader Priya Nair": union, leader)."""
     name = _name_words(source.name).split()
-    return [word for word in _name_words(source.text).split() if len(word) > 1 and not _spelled_alike(word, name)]
+    return [word for word in _name_words(source.text).split() if len(word) > 2 and not _spelled_alike(word, name)]
+
+
+def _is_document(source: Source) -> bool:
+    """Whether the source is a document or a record ("the indictment", "a study released on Monday"), which
+    speaks for whoever is behind it (models/diff_document_sources.txt)."""
+    documents = frozenset(load_lexicon("diff_document_sources.txt"))
+    return any(word in documents or word.removesuffix("s") in documents for word in _name_words(source.text).split())
 
 
 def masked_content(claim: Claim, spans: Iterable[Span]) -> str:
