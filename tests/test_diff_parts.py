@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from claimex.diff import DEFAULT_THRESHOLD, cluster_claims, diff_claims, score_matrix, similarity
 from claimex.diff_assignment import best_pairs
 from claimex.diff_meaning import WORD_MARK, meaning_model
+from claimex.schema import Entity
 from test_diff import claim, fields, one
 
 
@@ -138,6 +139,7 @@ def test_a_content_that_swallowed_another_claim_is_not_the_same():
     ("Iran", True, "Iraq", True, True),
     ("the Labour Party", "Labour Party", "the Liberal Party", "Liberal Party", True),
     ("Jon Petersen", True, "Jan Petersen", True, True),
+    ("Standard & Poor's", True, "Standard & Poors", True, False),
     # a document speaks for whoever is behind it; a title is no description
     ("the indictment", False, "prosecutors", False, False),
     ("a study published on Monday", False, "Dr Ines Alvarez", True, False),
@@ -194,3 +196,12 @@ def test_clusters_tell_who_carries_a_claim_who_disagrees_and_who_lacks_it():
     bridge = by_text["the bridge on Main Street will reopen next week"]
     assert bridge.status == "single" and bridge.missing_from == ["b", "c"]
     assert [record.cluster for record in records] == list(range(len(records))) and len(records) == 3
+
+
+def test_a_nationality_is_no_actor():
+    a = claim("British police arrested 21 people near the river")
+    norp = Entity(text="British", start=0, end=7, label="NORP", name="British")
+    b = claim("Scotland Yard arrested 21 people near the river", organisations=["Scotland Yard"])
+    as_nationality = score_matrix([a.model_copy(update={"organisations": [norp]})], [b])[1][0][0]
+    as_organisation = score_matrix([a.model_copy(update={"organisations": [norp.model_copy(update={"label": "ORG"})]})], [b])[1][0][0]
+    assert not as_nationality.other_actors and as_organisation.other_actors

@@ -255,9 +255,10 @@ def features(claim: Claim) -> Features:
 
 
 def _actors(claim: Claim) -> list[Entity]:
-    """The people and organisations named in the content (not in the source)."""
+    """The people and organisations named in the content (not in the source). Nationalities and groups named
+    by an adjective ("Iraqi officials", "British police") are no actor: they describe who acts."""
     return [entity for entity in (*claim.people, *claim.organisations)
-            if claim.content.start <= entity.start and entity.end <= claim.content.end]
+            if claim.content.start <= entity.start and entity.end <= claim.content.end and entity.label != "NORP"]
 
 
 def anchors(claim: Claim) -> set[tuple]:

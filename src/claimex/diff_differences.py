@@ -24,6 +24,10 @@ from claimex.schema import Claim, DateMention, NumberMention, Source, Span
 APPROXIMATE_TOLERANCE = 0.05
 """How far apart two numbers may be when either is approximate ("about 900", "nearly 40")."""
 
+ROUNDING_SHARE = 0.25
+"""How far from an approximate round number a value may be, as a share of the place it is rounded to: "about
+300" is 275 to 325, "nearly 40" 37.5 to 42.5 (a value rounded to 100 would reach 250, which "nearly 300" is not)."""
+
 BOUND_REACH = 0.25
 """How far past a bound a value may lie and still be what it bounds: "more than 40" is 41 to 50, not 80."""
 
@@ -130,7 +134,7 @@ def numbers_agree(x: NumberMention, y: NumberMention) -> bool:
         return True
     approximate = [mention for mention in (x, y) if mention.qualifier == "approximately"]
     tolerance = max([APPROXIMATE_TOLERANCE * max(abs(value_x), abs(value_y)),
-                     *(_rounding(number_value(mention)) / 2 for mention in approximate)])
+                     *(ROUNDING_SHARE * _rounding(number_value(mention)) for mention in approximate)])
     return bool(approximate) and abs(value_x - value_y) <= tolerance
 
 
@@ -196,9 +200,10 @@ def names_agree(x: str | None, y: str | None) -> bool:
 
 
 def _name_spelling(x: str, y: str) -> bool:
-    """One name's word, spelled alike or with one letter changed, dropped or swapped ("Kinsley", "Kinsely";
-    not "Iran", "Iraq": too short to tell)."""
-    return x == y or (min(len(x), len(y)) >= NAME_VARIANT_LEAST and OSA.distance(x, y) <= 1)
+    """One name's word, spelled alike, with an "s" added ("Poor", "Poors") or one letter changed, dropped or
+    swapped ("Kinsley", "Kinsely"; not "Iran", "Iraq": too short to tell)."""
+    return (x == y or x.removesuffix("s") == y.removesuffix("s")
+            or (min(len(x), len(y)) >= NAME_VARIANT_LEAST and OSA.distance(x, y) <= 1))
 
 
 def _spelled_alike(word: str, others: list[str]) -> bool:
