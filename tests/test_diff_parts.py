@@ -169,6 +169,11 @@ def test_a_swapped_fact_splits_parallel_claims(text_a, text_b):
     ("Newry count was delayed by a power cut", "Omagh count was delayed by a power cut"),  # a place: typed, not swapped
     ("the council approved the plan on Monday after a long debate",  # three words apart on each side: rewording
      "the council backed the plan on Monday after a heated row"),
+    # one word apart in a long claim: a detail reworded, not another fact
+    ("the water authority ordered urgent repairs at the Ashford plant after inspectors revealed cracks in the main "
+     "pipe feeding three villages",
+     "the water authority ordered urgent repairs at the Ashford plant after inspectors disclosed cracks in the main "
+     "pipe feeding three villages"),
 ])
 def test_rewordings_and_typed_changes_are_not_swaps(text_a, text_b):
     places = [word for word in ("Newry", "Omagh") if word in text_a + text_b]
