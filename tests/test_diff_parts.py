@@ -96,6 +96,8 @@ def test_cue_strength_differences(cue_a, cue_b, different):
     ('"This is a dark day for the whole valley"', '"It is a dark day for the whole valley"', False),  # stop words
     ('"We started the inquiry and soon realized it was big"', '"We started the inquiry and soon realised it was big"', False),
     ('"a dark day for the whole valley"', '"a dark day for the valley"', False),  # cut shorter
+    ('"the best goal-scorer in the league"', '"the best goal scorer in the league"', False),  # a compound's spellings
+    ('"news of it spread on the website"', '"news of it spread on the web site"', False),
     ('"betrayed by a company that promised them a future"', '"abandoned by a company that promised them a future"', True),
 ])
 def test_quote_differences_are_replaced_words(quote_a, quote_b, different):

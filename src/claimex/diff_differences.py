@@ -345,9 +345,14 @@ def _quote_difference(a: Claim, b: Claim) -> list[Difference]:
 
 
 def _unmatched_words(words: list[str], others: list[str]) -> list[str]:
-    """The words with no counterpart of Jaro-Winkler similarity WORD_MATCH or more in `others`."""
-    scores = process.cdist(words, others, scorer=JaroWinkler.normalized_similarity, score_cutoff=WORD_MATCH)
-    return [word for word, best in zip(words, scores.max(axis=1)) if best == 0]
+    """The words with no counterpart of Jaro-Winkler similarity WORD_MATCH or more in `others`, where a compound
+    meets its parts however it is written ("head-kicker", "head kicker"; "website", "web site")."""
+    parts = [*others, *(part for word in others if "-" in word for part in word.split("-"))]
+    scores = process.cdist(words, parts, scorer=JaroWinkler.normalized_similarity, score_cutoff=WORD_MATCH)
+    joined = {"".join(pair) for pair in zip(others, others[1:])} | {word.replace("-", "") for word in others}
+    return [word for word, best in zip(words, scores.max(axis=1)) if best == 0
+            and word.replace("-", "") not in joined
+            and not ("-" in word and all(_spelled_alike(part, parts) for part in word.split("-") if len(part) > 2))]
 
 
 def _absorbed_difference(claim: Claim, partner: Claim, partners_alone: Sequence[Claim], side: str) -> list[Difference]:
