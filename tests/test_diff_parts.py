@@ -81,6 +81,8 @@ def test_one_strong_pair_cannot_steal_a_claims_partner():
     ("say", "claim", True),
     ("say", "concede", True),
     ("admit", "deny", True),
+    ("say", "warn", False),  # a warning or a promise is what the speaker does, not how the reporter vouches
+    ("tell", "pledge", False),
     ("say", "flibbertigibbet", False),  # a lemma the lexicon does not list is no difference
 ])
 def test_cue_strength_differences(cue_a, cue_b, different):
