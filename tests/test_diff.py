@@ -376,3 +376,14 @@ def test_bounds_and_round_numbers_agree_with_the_values_they_stand_for(a_text, a
     a = claim(f"The storm cut power to {a_text} homes in the valley", numbers=[(a_text, a_fields)])
     b = claim(f"The storm cut power to {b_text} homes in the valley", numbers=[(b_text, b_fields)])
     assert (one(a, b).status == "same") is same
+
+
+@pytest.mark.parametrize("text_a, place_a, text_b, place_b, different", [
+    ("The trade talks will be held in Lima next month", "Lima", "The trade talks will be held in Quito next month", "Quito", True),
+    ("Lima will host the trade talks next month", "Lima", "Quito will host the trade talks next month", "Quito", True),
+    # a place in another slot is other information, not another value
+    ("The minister flew to Lima for the trade talks", "Lima", "The minister from Quito joined the trade talks", "Quito", False),
+])
+def test_places_differ_in_the_same_slot(text_a, place_a, text_b, place_b, different):
+    record = one(claim(text_a, places=[place_a]), claim(text_b, places=[place_b]))
+    assert ("place" in fields(record)) is different

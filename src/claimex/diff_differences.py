@@ -66,7 +66,8 @@ def differences(a: Claim, b: Claim, alone_a: Sequence[Claim] = (), alone_b: Sequ
         *(Difference(field="date", a=x.value, b=y.value, a_text=x.text, b_text=y.text)
           for x, y in _unmatched_pairs(a.dates, b.dates, dates_agree, lambda x, y: x.kind == y.kind)),
         *(Difference(field="place", a=x.name, b=y.name, a_text=x.text, b_text=y.text)
-          for x, y in _unmatched_pairs(a.places, b.places, lambda x, y: names_agree(x.name, y.name), _always)),
+          for x, y in _unmatched_pairs(a.places, b.places, lambda x, y: names_agree(x.name, y.name),
+                                       lambda x, y: _word_before(a, x) == _word_before(b, y))),
         *_source_difference(a, b),
         *_flag_difference("negation", negation(a), negation(b)),
         *_flag_difference("hedge", hedge(a), hedge(b)),
@@ -97,8 +98,12 @@ def _unmatched_pairs(xs: Sequence[T], ys: Sequence[T], agree: Callable[[T, T], b
     return pairs
 
 
-def _always(x: object, y: object) -> bool:
-    return True
+def _word_before(claim: Claim, mention: Span) -> str | None:
+    """The content's word just before a mention, lower-cased ("in" for "in Newry"), if any: two places fill
+    the same slot when the same word leads to them ("in Belfast" / "in Newry"; not "to Beijing" / "in Laos")."""
+    before = claim.content.text[:max(0, mention.start - claim.content.start)]
+    words = WORD.findall(before.lower()) if claim.content.start <= mention.start <= claim.content.end else []
+    return words[-1] if words else None
 
 
 def number_value(mention: NumberMention) -> int | float | None:
