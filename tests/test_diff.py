@@ -387,3 +387,15 @@ def test_bounds_and_round_numbers_agree_with_the_values_they_stand_for(a_text, a
 def test_places_differ_in_the_same_slot(text_a, place_a, text_b, place_b, different):
     record = one(claim(text_a, places=[place_a]), claim(text_b, places=[place_b]))
     assert ("place" in fields(record)) is different
+
+
+def test_a_hedge_on_a_figure_qualifies_the_figure_not_the_claim():
+    estimated = claim("An estimated 3,000 people marched through the city centre",
+                      numbers=[("3,000", {"value": 3000})], hedges=["estimated"])
+    plain = claim("3,000 people marched through the city centre", numbers=[("3,000", {"value": 3000})])
+    assert one(estimated, plain).status == "same"
+    within = claim("An estimated 3,000 people marched through the city centre",
+                   numbers=[("An estimated 3,000", {"value": 3000})], hedges=["estimated"])
+    assert one(within, plain).status == "same"
+    may = claim("3,000 people may march through the city centre", numbers=[("3,000", {"value": 3000})], hedges=["may"])
+    assert fields(one(may, plain)) == ["hedge"]

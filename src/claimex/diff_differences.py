@@ -290,8 +290,18 @@ def negation(claim: Claim) -> str | None:
 
 
 def hedge(claim: Claim) -> str | None:
-    """The first hedge of the claim ("may", "reportedly"), leaving out the "would" of reported speech."""
-    return next((span.text for span in claim.hedges if span.text.lower() not in TENSE_HEDGES), None)
+    """The first hedge of the claim ("may", "reportedly"), leaving out the "would" of reported speech and a hedge
+    that qualifies a figure ("an estimated 3,000 people"): the figure's value is compared, as "about 3,000"."""
+    return next((span.text for span in claim.hedges
+                 if span.text.lower() not in TENSE_HEDGES and not _on_a_figure(claim, span)), None)
+
+
+def _on_a_figure(claim: Claim, span: Span) -> bool:
+    """Whether `span` lies within a number mention or only spaces part it from the next one."""
+    offset = claim.content.start
+    return any(number.start <= span.start and span.end <= number.end
+               or (number.start >= span.end and not claim.content.text[span.end - offset:number.start - offset].strip())
+               for number in claim.numbers)
 
 
 def _flag_difference(field: str, in_a: str | None, in_b: str | None) -> list[Difference]:
