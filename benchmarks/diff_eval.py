@@ -1,7 +1,7 @@
 """`claimex diff` on third-party sentence pairs (MSRP paraphrase, SICK entailment/contradiction), scored as
 the pairs' FORMAT.md asks. Measurement only: nothing here tunes the matcher.
 
-    python benchmarks/diff_eval.py [--pairs ../shared/eval/pairs] [--cache claims.jsonl]
+    python benchmarks/diff_eval.py [--pairs ../shared/eval/pairs] [--split test|train] [--cache claims.jsonl]
 
 Each side of a pair is extracted as a one-sentence article; the pair's decision is the status of the
 best-scoring aligned claim pair (same / conflict), else none. `--cache` keeps the extracted claims in a
@@ -29,10 +29,12 @@ SICK_LABELS = ("ENTAILMENT", "NEUTRAL", "CONTRADICTION")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
+    parser.add_argument("--split", choices=("test", "train"), default="test",
+                        help="test to report; train (the development files) to study errors")
     parser.add_argument("--cache", type=Path, help="JSONL file of extracted claims, read and extended")
     args = parser.parse_args()
-    msrp = _read(args.pairs / "msrp_test.jsonl")
-    sick = _read(args.pairs / "sick_test.jsonl")
+    msrp = _read(args.pairs / f"msrp_{args.split}.jsonl")
+    sick = _read(args.pairs / f"sick_{args.split}.jsonl")
     claims = extracted({text for pair in (*msrp, *sick) for text in (pair["a"], pair["b"])}, args.cache)
     started = time.perf_counter()
     msrp_decisions = [decision(claims[pair["a"]], claims[pair["b"]]) for pair in msrp]
@@ -82,7 +84,7 @@ def report_msrp(pairs: list[dict], decisions: list[str]) -> None:
     false_negative = sum(g and not p for g, p in zip(gold, predicted))
     right = sum(g == p for g, p in zip(gold, predicted))
     negatives = sum(not g for g in gold)
-    print(f"MSRP test ({len(pairs)} pairs): accuracy {right / len(pairs):.3f}  "
+    print(f"MSRP ({len(pairs)} pairs): accuracy {right / len(pairs):.3f}  "
           f"F1 {_f1(true_positive, false_positive, false_negative):.3f}  "
           f"precision {_ratio(true_positive, true_positive + false_positive)}  "
           f"recall {_ratio(true_positive, true_positive + false_negative)}  "
@@ -94,7 +96,7 @@ def report_sick(pairs: list[dict], decisions: list[str]) -> None:
     conflict_gold = [pair["label"] == "CONTRADICTION" for pair in pairs]
     same_gold = [pair["label"] == "ENTAILMENT" and pair["relatedness"] >= 4 for pair in pairs]
     strict_gold = [gold and pair["ba"] == "entails" for gold, pair in zip(same_gold, pairs)]
-    print(f"SICK test ({len(pairs)} pairs):")
+    print(f"SICK ({len(pairs)} pairs):")
     for name, gold in (("conflict", conflict_gold), ("same", same_gold)):
         flagged = [found == name for found in decisions]
         right = sum(f and g for f, g in zip(flagged, gold))

@@ -16,10 +16,10 @@ from claimex.schema import Claim, Content, Cue, DateMention, Entity, NumberMenti
 
 
 def claim(text: str, *, source: str | None = None, numbers=(), dates=(), places=(), hedges=(),
-          organisations=(), cue: str | None = None, kind: str | None = None, named: bool = True) -> Claim:
+          organisations=(), cue: str | None = None, kind: str | None = None, named: bool | str = True) -> Claim:
     """A claim whose content is `text` at offset 0; each mention is given by its surface text in `text`
     (numbers as (text, NumberMention fields), dates as (text, ISO value)); `cue` is the cue's lemma;
-    `named`: whether the source has a canonical name (the source's text)."""
+    `named`: the source's canonical name, True for the source's text, False for none."""
     def at(piece: str) -> dict:
         start = text.index(piece)
         return {"text": piece, "start": start, "end": start + len(piece)}
@@ -31,7 +31,7 @@ def claim(text: str, *, source: str | None = None, numbers=(), dates=(), places=
         id=f"{abs(hash((text, source, cue))):x}", doc="-", kind=kind or ("indirect" if source else "unattributed"),
         sentence=SentenceRef(index=0, start=0, end=len(text)),
         content=Content(text=text, start=0, end=len(text)),
-        source=Source(text=source, start=len(text) + 2, end=len(text) + 2 + len(source), name=source if named else None)
+        source=Source(text=source, start=len(text) + 2, end=len(text) + 2 + len(source), name=named if isinstance(named, str) else source if named else None)
         if source else None,
         cue=Cue(text=cue, lemma=cue, start=len(text) + 1, end=len(text) + 1 + len(cue)) if cue else None,
         numbers=[NumberMention(**at(piece), **fields) for piece, fields in numbers],
@@ -359,3 +359,43 @@ def test_output_into_a_missing_folder_is_one_line(nlp, runner, article_pair):
     result = runner.invoke(app, ["diff", str(article_pair / "a.txt"), str(article_pair / "b.txt"), "-o", str(target)])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.strip().splitlines() == [f"claimex: {target}: No such file or directory"]
+
+
+@pytest.mark.parametrize("a_text, a_fields, b_text, b_fields, same", [
+    ("more than 40", {"value": 40, "qualifier": "more_than"}, "43", {"value": 43}, True),
+    ("at least 40", {"value": 40, "qualifier": "at_least"}, "40", {"value": 40}, True),
+    ("more than 40", {"value": 40, "qualifier": "more_than"}, "38", {"value": 38}, False),  # the wrong side
+    ("more than 40", {"value": 40, "qualifier": "more_than"}, "90", {"value": 90}, False),  # too far past it
+    ("fewer than 2,000", {"value": 2000, "qualifier": "less_than"}, "1,850", {"value": 1850}, True),
+    ("about 300", {"value": 300, "qualifier": "approximately"}, "322", {"value": 322}, True),  # rounds to 300
+    ("nearly 300", {"value": 300, "qualifier": "approximately"}, "250", {"value": 250}, False),
+    ("about 320", {"value": 320, "qualifier": "approximately"}, "350", {"value": 350}, False),
+    ("nearly 1.5", {"value": 1.5, "qualifier": "approximately"}, "1.46", {"value": 1.46}, True),
+])
+def test_bounds_and_round_numbers_agree_with_the_values_they_stand_for(a_text, a_fields, b_text, b_fields, same):
+    a = claim(f"The storm cut power to {a_text} homes in the valley", numbers=[(a_text, a_fields)])
+    b = claim(f"The storm cut power to {b_text} homes in the valley", numbers=[(b_text, b_fields)])
+    assert (one(a, b).status == "same") is same
+
+
+@pytest.mark.parametrize("text_a, place_a, text_b, place_b, different", [
+    ("The trade talks will be held in Lima next month", "Lima", "The trade talks will be held in Quito next month", "Quito", True),
+    ("Lima will host the trade talks next month", "Lima", "Quito will host the trade talks next month", "Quito", True),
+    # a place in another slot is other information, not another value
+    ("The minister flew to Lima for the trade talks", "Lima", "The minister from Quito joined the trade talks", "Quito", False),
+])
+def test_places_differ_in_the_same_slot(text_a, place_a, text_b, place_b, different):
+    record = one(claim(text_a, places=[place_a]), claim(text_b, places=[place_b]))
+    assert ("place" in fields(record)) is different
+
+
+def test_a_hedge_on_a_figure_qualifies_the_figure_not_the_claim():
+    estimated = claim("An estimated 3,000 people marched through the city centre",
+                      numbers=[("3,000", {"value": 3000})], hedges=["estimated"])
+    plain = claim("3,000 people marched through the city centre", numbers=[("3,000", {"value": 3000})])
+    assert one(estimated, plain).status == "same"
+    within = claim("An estimated 3,000 people marched through the city centre",
+                   numbers=[("An estimated 3,000", {"value": 3000})], hedges=["estimated"])
+    assert one(within, plain).status == "same"
+    may = claim("3,000 people may march through the city centre", numbers=[("3,000", {"value": 3000})], hedges=["may"])
+    assert fields(one(may, plain)) == ["hedge"]

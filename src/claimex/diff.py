@@ -57,6 +57,13 @@ MOST_UNSHARED = 2
 fact is a word or two ("nurses" / "cleaners"); more unshared words are rewording, which the score weighs."""
 
 
+SWAP_MOST_WORDS = 8
+"""Most content words of the shorter claim for a swapped word to make another fact: a clause says who did
+what to what, where and how in about that many ("a new pharmacy at the clinic would open"). In a longer
+claim one unlike word among many shared is as often a detail reworded ("the attackers targeted" / "had
+focused on the guards") and the claim's facts are checked by the typed differences."""
+
+
 @dataclass(frozen=True)
 class Features:
     """What the scoring reads from one claim, computed once."""
@@ -213,8 +220,9 @@ def blend(x: Features, y: Features, lexical: float, meaning: float, shared: int,
 
 
 def swapped_words(x: Features, y: Features, spelled_alike: np.ndarray) -> list[str]:
-    """The words of a fact swapped in otherwise parallel claims ("the nurses will strike" / "the cleaners will
-    strike"): the only words of each side (one or two, MOST_UNSHARED) that the other does not spell, filling
+    """The words of a fact swapped in otherwise parallel claims of one clause (SWAP_MOST_WORDS) ("the nurses will
+    strike" / "the cleaners will strike"): the only words of each side (one or two, MOST_UNSHARED) that the other
+    does not spell, filling
     the same place next to a word both share, and unlike in meaning every such word of the other side. Not
     between two quotes, nor names, whose changes are typed differences (`quote`, `place`, `source`).
     `spelled_alike[k, l]`: X's word k is spelled like Y's word l."""
@@ -224,6 +232,8 @@ def swapped_words(x: Features, y: Features, spelled_alike: np.ndarray) -> list[s
     alone_x = [k for k in range(rows) if not spelled_alike[k].any() and x.words[k] not in x.named]
     alone_y = [l for l in range(columns) if not spelled_alike[:, l].any() and y.words[l] not in y.named]
     if not 1 <= len(alone_x) <= MOST_UNSHARED or not 1 <= len(alone_y) <= MOST_UNSHARED:
+        return []
+    if min(rows, columns) > SWAP_MOST_WORDS:
         return []
     cosines = x.vectors[alone_x] @ y.vectors[alone_y].T
     if cosines.max() >= REPLACED_BELOW:
@@ -255,9 +265,10 @@ def features(claim: Claim) -> Features:
 
 
 def _actors(claim: Claim) -> list[Entity]:
-    """The people and organisations named in the content (not in the source)."""
+    """The people and organisations named in the content (not in the source). Nationalities and groups named
+    by an adjective ("Iraqi officials", "British police") are no actor: they describe who acts."""
     return [entity for entity in (*claim.people, *claim.organisations)
-            if claim.content.start <= entity.start and entity.end <= claim.content.end]
+            if claim.content.start <= entity.start and entity.end <= claim.content.end and entity.label != "NORP"]
 
 
 def anchors(claim: Claim) -> set[tuple]:

@@ -14,21 +14,31 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from rapidfuzz import fuzz, process, utils
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz import process, utils
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from claimex.diff_schema import Difference
 from claimex.resources import read_lexicon
-from claimex.schema import Claim, DateMention, NumberMention, Span
+from claimex.schema import Claim, DateMention, NumberMention, Source, Span
 
 APPROXIMATE_TOLERANCE = 0.05
 """How far apart two numbers may be when either is approximate ("about 900", "nearly 40")."""
 
+ROUNDING_SHARE = 0.25
+"""How far from an approximate round number a value may be, as a share of the place it is rounded to: "about
+300" is 275 to 325, "nearly 40" 37.5 to 42.5 (a value rounded to 100 would reach 250, which "nearly 300" is not)."""
+
+BOUND_REACH = 0.25
+"""How far past a bound a value may lie and still be what it bounds: "more than 40" is 41 to 50, not 80."""
+
 WORD_MATCH = 0.88
 """Least Jaro-Winkler similarity for two words to count as the same word ("family", "families")."""
 
-NAME_MATCH = 90
-"""Least rapidfuzz token-set ratio for two names to be the same ("Ortiz", "Mayor Elena Ortiz")."""
+NAME_VARIANT_LEAST = 5
+"""Fewest letters of a name's word for one letter changed, dropped or swapped to be a variant spelling."""
+
+SHORT_FORM_LEAST = 3
+"""Fewest letters of a name cut short ("Fed" for "Federal Reserve", "Ala." for "Alabama")."""
 
 ABSORBED_LEAST_WORDS = 2
 """Fewest content words of a claim left without counterpart that one side must carry, and its partner lack,
@@ -56,7 +66,8 @@ def differences(a: Claim, b: Claim, alone_a: Sequence[Claim] = (), alone_b: Sequ
         *(Difference(field="date", a=x.value, b=y.value, a_text=x.text, b_text=y.text)
           for x, y in _unmatched_pairs(a.dates, b.dates, dates_agree, lambda x, y: x.kind == y.kind)),
         *(Difference(field="place", a=x.name, b=y.name, a_text=x.text, b_text=y.text)
-          for x, y in _unmatched_pairs(a.places, b.places, lambda x, y: names_agree(x.name, y.name), _always)),
+          for x, y in _unmatched_pairs(a.places, b.places, lambda x, y: names_agree(x.name, y.name),
+                                       lambda x, y: _word_before(a, x) == _word_before(b, y))),
         *_source_difference(a, b),
         *_flag_difference("negation", negation(a), negation(b)),
         *_flag_difference("hedge", hedge(a), hedge(b)),
@@ -87,8 +98,12 @@ def _unmatched_pairs(xs: Sequence[T], ys: Sequence[T], agree: Callable[[T, T], b
     return pairs
 
 
-def _always(x: object, y: object) -> bool:
-    return True
+def _word_before(claim: Claim, mention: Span) -> str | None:
+    """The content's word just before a mention, lower-cased ("in" for "in Newry"), if any: two places fill
+    the same slot when the same word leads to them ("in Belfast" / "in Newry"; not "to Beijing" / "in Laos")."""
+    before = claim.content.text[:max(0, mention.start - claim.content.start)]
+    words = WORD.findall(before.lower()) if claim.content.start <= mention.start <= claim.content.end else []
+    return words[-1] if words else None
 
 
 def number_value(mention: NumberMention) -> int | float | None:
@@ -103,8 +118,8 @@ def number_value(mention: NumberMention) -> int | float | None:
 
 
 def numbers_agree(x: NumberMention, y: NumberMention) -> bool:
-    """Same amount: equal values, within a range or an order of magnitude, close when either is approximate,
-    or unknown (a value that cannot be read is no difference)."""
+    """Same amount: equal values, within a range, a bound or an order of magnitude, close when either is
+    approximate, or unknown (a value that cannot be read is no difference)."""
     if x.kind != y.kind:
         return False
     for one, other in ((x, y), (y, x)):
@@ -115,13 +130,42 @@ def numbers_agree(x: NumberMention, y: NumberMention) -> bool:
             return True
         if one.magnitude and one.value and other.magnitude is None and one.value <= value < one.value * 10:
             return True
+        if _within_bound(one, value):
+            return True
     value_x, value_y = number_value(x), number_value(y)
     if value_x is None or value_y is None:
         return True
     if value_x == value_y:
         return True
-    approximate = "approximately" in (x.qualifier, y.qualifier)
-    return approximate and abs(value_x - value_y) <= APPROXIMATE_TOLERANCE * max(abs(value_x), abs(value_y))
+    approximate = [mention for mention in (x, y) if mention.qualifier == "approximately"]
+    tolerance = max([APPROXIMATE_TOLERANCE * max(abs(value_x), abs(value_y)),
+                     *(ROUNDING_SHARE * _rounding(number_value(mention)) for mention in approximate)])
+    return bool(approximate) and abs(value_x - value_y) <= tolerance
+
+
+def _within_bound(bound: NumberMention, value: int | float) -> bool:
+    """`value` on the side of a bound ("more than 40", "under 5 percent") and no further than BOUND_REACH of it."""
+    limit = number_value(bound)
+    if limit is None or bound.qualifier is None:
+        return False
+    reach = BOUND_REACH * abs(limit)
+    if bound.qualifier in ("more_than", "at_least"):
+        return limit <= value <= limit + reach and (value != limit or bound.qualifier == "at_least")
+    if bound.qualifier in ("less_than", "at_most"):
+        return limit - reach <= value <= limit and (value != limit or bound.qualifier == "at_most")
+    return False
+
+
+def _rounding(value: int | float) -> float:
+    """The place of a number's last non-zero digit: what an approximate round number is rounded to (300: 100,
+    320: 10, 1.5: 0.1)."""
+    if value == 0:
+        return 1.0
+    digits = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    whole, _, fraction = digits.partition(".")
+    if fraction:
+        return 10.0 ** -len(fraction)
+    return 10.0 ** (len(whole) - len(whole.rstrip("0")))
 
 
 def _comparable_numbers(x: NumberMention, y: NumberMention) -> bool:
@@ -148,9 +192,39 @@ def dates_agree(x: DateMention, y: DateMention) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def names_agree(x: str | None, y: str | None) -> bool:
-    """Same name, or one part of the other ("Ortiz", "Mayor Elena Ortiz"); true when either is unknown."""
+    """Same name, or one part of the other ("Ortiz", "Mayor Elena Ortiz"), with the spelling varying ("Kinsley",
+    "Michael Kinsely"), or one the initials or the cut short form of the other ("SEC", "Securities and Exchange
+    Commission"; "Colo.", "Colorado"); true when either is unknown."""
     x_words, y_words = _name_words(x), _name_words(y)
-    return not x_words or not y_words or fuzz.token_set_ratio(x_words, y_words) >= NAME_MATCH
+    if not x_words or not y_words:
+        return True
+    shorter, longer = sorted((x_words.split(), y_words.split()), key=len)
+    if all(any(_name_spelling(word, other) for other in longer) for word in shorter):
+        return True
+    return any(_short_form(one, other) for one, other in ((x, y), (y, x)))
+
+
+def _name_spelling(x: str, y: str) -> bool:
+    """One name's word, spelled alike, with an "s" added ("Poor", "Poors") or one letter changed, dropped or
+    swapped ("Kinsley", "Kinsely"; not "Iran", "Iraq": too short to tell)."""
+    return (x == y or x.removesuffix("s") == y.removesuffix("s")
+            or (min(len(x), len(y)) >= NAME_VARIANT_LEAST and OSA.distance(x, y) <= 1))
+
+
+def _spelled_alike(word: str, others: list[str]) -> bool:
+    return any(JaroWinkler.normalized_similarity(word, other) >= WORD_MATCH for other in others)
+
+
+def _short_form(short: str, full: str) -> bool:
+    """`short` gives the initials of `full`'s capitalised words ("U.S.", "United States"), or is the start of
+    its first word cut short ("Fed", "Federal Reserve"; "Ala.", "Alabama")."""
+    letters = re.sub(r"[^\w]", "", short)
+    capitalised = [word for word in WORD.findall(full) if word[0].isupper()]
+    if len(letters) >= 2 and letters.isupper() and letters == "".join(word[0] for word in capitalised):
+        return True
+    words = WORD.findall(short)
+    return (len(words) == 1 and len(words[0]) >= SHORT_FORM_LEAST and bool(capitalised)
+            and capitalised[0] != words[0] and capitalised[0].startswith(words[0]))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -166,19 +240,38 @@ def attributed_to(claim: Claim) -> str | None:
 
 
 def _source_difference(a: Claim, b: Claim) -> list[Difference]:
-    """Two sources that cannot be one: no name or words of one agree with the other's, and neither is an
-    unnamed back-reference (a pronoun, or a bare noun such as "the company" or "officials", which usually
-    points to a body named elsewhere in the article) set against a named source."""
+    """Two sources that cannot be one. News names a speaker once and then describes them ("Lieberman", "the
+    Connecticut Democrat"; "Taiwan", "the island nation"), so only these cannot be one: two names that do not
+    agree (`names_agree`); or two descriptions without a word in common ("police", "the fire brigade"; but "a
+    senior official", "a government official" may be one), where a name's own description counts ("union
+    leader Priya Nair" against "the agency") and a bare name or pronoun ("Ortiz", "he") may be anyone described.
+    A document ("the indictment") speaks for whoever is behind it ("prosecutors"): no difference."""
     if a.source is None or b.source is None:
         return []
     if any(names_agree(x, y) for x in (a.source.name, a.source.text) for y in (b.source.name, b.source.text)
            if x and y):
         return []
-    if (a.source.name is None) != (b.source.name is None):
-        unnamed = a.source if a.source.name is None else b.source
-        if len(_name_words(unnamed.text).split()) <= 1:
+    if _is_document(a.source) or _is_document(b.source):
+        return []
+    if a.source.name is None or b.source.name is None:
+        description_a, description_b = _description(a.source), _description(b.source)
+        if not description_a or not description_b or any(_spelled_alike(word, description_b) for word in description_a):
             return []
     return [Difference(field="source", a=attributed_to(a), b=attributed_to(b), a_text=a.source.text, b_text=b.source.text)]
+
+
+def _description(source: Source) -> list[str]:
+    """The words describing a source, without stop words, titles ("Mr", "Dr") and its name's words ("union
+    leader Priya Nair": union, leader)."""
+    name = _name_words(source.name).split()
+    return [word for word in _name_words(source.text).split() if len(word) > 2 and not _spelled_alike(word, name)]
+
+
+def _is_document(source: Source) -> bool:
+    """Whether the source is a document or a record ("the indictment", "a study released on Monday"), which
+    speaks for whoever is behind it (models/diff_document_sources.txt)."""
+    documents = frozenset(read_lexicon("diff_document_sources.txt"))
+    return any(word in documents or word.removesuffix("s") in documents for word in _name_words(source.text).split())
 
 
 def masked_content(claim: Claim, spans: Iterable[Span]) -> str:
@@ -197,8 +290,18 @@ def negation(claim: Claim) -> str | None:
 
 
 def hedge(claim: Claim) -> str | None:
-    """The first hedge of the claim ("may", "reportedly"), leaving out the "would" of reported speech."""
-    return next((span.text for span in claim.hedges if span.text.lower() not in TENSE_HEDGES), None)
+    """The first hedge of the claim ("may", "reportedly"), leaving out the "would" of reported speech and a hedge
+    that qualifies a figure ("an estimated 3,000 people"): the figure's value is compared, as "about 3,000"."""
+    return next((span.text for span in claim.hedges
+                 if span.text.lower() not in TENSE_HEDGES and not _on_a_figure(claim, span)), None)
+
+
+def _on_a_figure(claim: Claim, span: Span) -> bool:
+    """Whether `span` lies within a number mention or only spaces part it from the next one."""
+    offset = claim.content.start
+    return any(number.start <= span.start and span.end <= number.end
+               or (number.start >= span.end and not claim.content.text[span.end - offset:number.start - offset].strip())
+               for number in claim.numbers)
 
 
 def _flag_difference(field: str, in_a: str | None, in_b: str | None) -> list[Difference]:
@@ -257,9 +360,14 @@ def _quote_difference(a: Claim, b: Claim) -> list[Difference]:
 
 
 def _unmatched_words(words: list[str], others: list[str]) -> list[str]:
-    """The words with no counterpart of Jaro-Winkler similarity WORD_MATCH or more in `others`."""
-    scores = process.cdist(words, others, scorer=JaroWinkler.normalized_similarity, score_cutoff=WORD_MATCH)
-    return [word for word, best in zip(words, scores.max(axis=1)) if best == 0]
+    """The words with no counterpart of Jaro-Winkler similarity WORD_MATCH or more in `others`, where a compound
+    meets its parts however it is written ("head-kicker", "head kicker"; "website", "web site")."""
+    parts = [*others, *(part for word in others if "-" in word for part in word.split("-"))]
+    scores = process.cdist(words, parts, scorer=JaroWinkler.normalized_similarity, score_cutoff=WORD_MATCH)
+    joined = {"".join(pair) for pair in zip(others, others[1:])} | {word.replace("-", "") for word in others}
+    return [word for word, best in zip(words, scores.max(axis=1)) if best == 0
+            and word.replace("-", "") not in joined
+            and not ("-" in word and all(_spelled_alike(part, parts) for part in word.split("-") if len(part) > 2))]
 
 
 def _absorbed_difference(claim: Claim, partner: Claim, partners_alone: Sequence[Claim], side: str) -> list[Difference]:
