@@ -32,6 +32,8 @@ PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl"}
 SPEAKERS_OF_THE_ROOM = {"i", "you", "we"}
 # Prepositions that complete an object as part of the content: "blamed X for Y", "accused X of Y".
 OBJECT_COMPLEMENTS = {"as", "for", "of"}
+# Words before a cue verb that annotators count as part of the cue: "has said", "did not say", "also noted".
+CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 NAMED_SOURCES = {"PERSON", "ORG", "NORP", "GPE"}
 SPEAKER_NOUNS = {
@@ -154,12 +156,11 @@ def verb_attribution(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) 
         return None
     if entry.named_source and not _has_named_subject(cue):
         return None
-    cue_end = _cue_end(cue, entry)
     fragments = _content(cue, entry, quotes)
     fragments = [f for f in fragments if f is not None]
     if not fragments:
         return None
-    cue_range = (cue.idx, cue_end.idx + len(cue_end.text))
+    cue_range = _cue_range(cue, entry)
     fragments = _extend_to_quotes(fragments, quotes, cue_range)
     fragments = _add_continuing_quote(fragments, quotes, cue)
     return Attribution(
@@ -294,6 +295,23 @@ def _spoken_in_the_room(cue: Token) -> bool:
     """"I think", "you know", "we believe": the interlocutors of a quoted exchange, not sources."""
     subjects = [child for child in cue.children if child.dep_ in SUBJECTS]
     return bool(subjects) and subjects[0].lower_ in SPEAKERS_OF_THE_ROOM
+
+
+def _cue_range(cue: Token, entry: CueWord) -> CharRange:
+    """The cue as annotators draw it: the verb with the auxiliaries, negation and adverbs right before
+    it ("has also said", "did not say"), its particle or preposition, "in a statement", and a colon."""
+    doc = cue.doc
+    first = cue
+    while first.i > 0 and doc[first.i - 1].head == cue and doc[first.i - 1].dep_ in CUE_MODIFIERS:
+        first = doc[first.i - 1]
+    last = _cue_end(cue, entry)
+    statement = [grand for child in cue.children if child.dep_ == "prep" and child.lower_ == "in" and child.i == last.i + 1
+                 for grand in child.children if grand.dep_ == "pobj" and grand.lemma_.lower() == "statement"]
+    if statement:
+        last = statement[0]
+    if last.i + 1 < len(doc) and doc[last.i + 1].text == ":":
+        last = doc[last.i + 1]
+    return first.idx, last.idx + len(last.text)
 
 
 def _cue_end(cue: Token, entry: CueWord) -> Token:
