@@ -36,6 +36,9 @@ OBJECT_COMPLEMENTS = {"as", "for", "of"}
 CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 NAMED_SOURCES = {"PERSON", "ORG", "NORP", "GPE"}
+# Entity labels of phrases that cannot speak: "30 days to respond", "$5 million" (a share of people can:
+# "12 percent said").
+NOT_SPEAKERS = {"DATE", "TIME", "MONEY", "QUANTITY"}
 SPEAKER_NOUNS = {
     "official", "spokesman", "spokeswoman", "spokesperson", "leader", "critic", "supporter", "lawmaker",
     "senator", "governor", "president", "minister", "candidate", "nominee", "campaign", "party", "group",
@@ -396,22 +399,57 @@ def _source_range(cue: Token) -> CharRange | None:
         if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return _noun_phrase_before(verb.head)
         if subjects:
-            return _trimmed_range(list(subjects[0].subtree))
+            return _speaker_range(subjects[0])
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return _noun_phrase_before(verb.head)
         passive = [child for child in verb.children if child.dep_ in PASSIVE_SUBJECTS]
         agents = [grand for child in verb.children if child.dep_ == "agent" for grand in child.children
                   if grand.dep_ == "pobj"]
         if agents:
-            return _trimmed_range(list(agents[0].subtree))
+            return _speaker_range(agents[0])
         if passive or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "acl") or verb.head is verb:
             return None
         verb = verb.head
     return None
 
 
+def _speaker_range(head: Token) -> CharRange | None:
+    """The phrase that names a speaker, without a time phrase hanging off it ("said Ana Reyes on
+    Tuesday"), brackets balanced; None for a number or a time ("30 days to respond")."""
+    if head.ent_type_ in NOT_SPEAKERS:
+        return None
+    dropped = {t.i for child in head.children if child.i > head.i and _is_time_phrase(child) for t in child.subtree}
+    return _balanced(_trimmed_range([t for t in head.subtree if t.i not in dropped]), text_of(head.doc))
+
+
+def _is_time_phrase(token: Token) -> bool:
+    if token.dep_ == "prep" and token.lower_ != "of":
+        return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in token.children)
+    return token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME")
+
+
+def _balanced(span: CharRange | None, text: str) -> CharRange | None:
+    """The span grown to its closing bracket when that follows at once ("the FBI (Federal Bureau"), or
+    cut before an unclosed one."""
+    if span is None:
+        return None
+    start, end = span
+    piece = text[start:end]
+    if piece.count("(") > piece.count(")"):
+        closing = text.find(")", end)
+        if closing != -1 and "\n" not in text[end:closing] and closing - end < 40:
+            return start, closing + 1
+        cut = text.rfind("(", start, end)
+        return (start, len(text[:cut].rstrip())) if text[start:cut].strip() else None
+    if piece.count(")") > piece.count("(") and piece.endswith(")"):
+        return start, len(text[:end - 1].rstrip())
+    return span
+
+
 def _noun_phrase_before(noun: Token) -> CharRange | None:
     """The noun with its modifiers up to it: the speaker a relative clause hangs off."""
+    if noun.ent_type_ in NOT_SPEAKERS:
+        return None
     return _trimmed_range([t for t in noun.subtree if t.i <= noun.i])
 
 
@@ -447,16 +485,18 @@ def _extend_to_quotes(fragments: list[CharRange], quotes: tuple[CharRange, ...],
 
 
 def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: Token) -> list[CharRange]:
-    """`"A," he said, "B."`: the quote that resumes right after the cue clause is the same claim."""
+    """`"A," he said, "B."`: the quote that resumes right after the cue clause, in the same paragraph, is
+    the same claim (one in the next paragraph is a quotation of its own)."""
     if len(fragments) != 1 or fragments[0][1] > cue.idx:
         return fragments
     if not any(fragments[0] == q for q in quotes):
         return fragments
     sentence_end = cue.sent.end_char
-    clause_end = cue.right_edge.idx + len(cue.right_edge.text)
+    last = [t for t in cue.subtree if not t.is_space][-1]
+    clause_end = last.idx + len(last.text)
     for q_start, q_end in quotes:
         gap = text_of(cue.doc)[clause_end:q_start]
-        if clause_end <= q_start < sentence_end + 2 and gap.strip(" ,:;\n") == "":
+        if clause_end <= q_start < sentence_end + 2 and "\n" not in gap and gap.strip(" ,:;") == "":
             return [fragments[0], (q_start, q_end)]
     return fragments
 
