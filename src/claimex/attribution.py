@@ -44,6 +44,21 @@ SPEAKER_NOUNS = {
     "senator", "governor", "president", "minister", "candidate", "nominee", "campaign", "party", "group",
     "union", "company", "administration", "government", "committee", "democrat", "republican", "voter",
     "expert", "analyst", "activist", "advocate", "aide", "adviser", "advisor", "source", "economist",
+    "people", "person", "resident", "reporter", "doctor", "physician", "lawyer", "attorney", "judge", "court",
+    "police", "officer", "agency", "department", "majority", "percent", "member", "insider", "family",
+    "friend", "author", "writer", "editor", "board", "council", "chief", "director", "executive", "ceo",
+    "mayor", "chairman", "chairwoman", "chair", "secretary", "judge", "prosecutor", "sheriff", "commissioner",
+    "representative", "congressman", "congresswoman", "legislator", "politician", "professor", "teacher",
+    "student", "worker", "employee", "manager", "owner", "founder", "host", "journalist", "columnist",
+    "commentator", "pundit", "strategist", "pollster", "consultant", "surrogate", "staffer", "staff", "team",
+    "firm", "bank", "network", "newspaper", "outlet", "magazine", "organization", "organisation",
+}
+# What publishes a finding: "the report shows", "a poll found".
+PUBLISHED_NOUNS = {
+    "report", "study", "poll", "survey", "analysis", "research", "document", "letter", "memo", "statement",
+    "review", "audit", "investigation", "paper", "article", "book", "filing", "complaint", "lawsuit", "ruling",
+    "record", "email", "data", "finding", "researcher", "scientist", "ad", "video", "footage", "website",
+    "datum", "average", "transcript", "slide", "chart", "figure", "forecast", "model", "tally", "count", "estimate",
 }
 
 
@@ -54,6 +69,9 @@ class CueWord:
     prepositions: frozenset[str]
     clause_only: bool
     named_source: bool = False
+    complement_only: bool = False
+    speaking_subject: bool = False
+    person_needs_complement: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,11 +97,13 @@ def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns:
 
 
 def read_cue_words(lines: tuple[str, ...]) -> dict[str, CueWord]:
-    """`lemma [preposition ...] [!clause] [!named]` lines as a lemma -> CueWord table."""
+    """`lemma [preposition ...] [!clause] [!named] [!complement] [!speaker] [!person]` lines as a
+    lemma -> CueWord table."""
     table = {}
     for line in lines:
         lemma, *rest = line.split()
-        table[lemma] = CueWord(frozenset(w for w in rest if not w.startswith("!")), "!clause" in rest, "!named" in rest)
+        table[lemma] = CueWord(frozenset(w for w in rest if not w.startswith("!")), "!clause" in rest, "!named" in rest,
+                               "!complement" in rest, "!speaker" in rest, "!person" in rest)
     return table
 
 
@@ -159,6 +179,8 @@ def verb_attribution(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) 
         return None
     if entry.named_source and not _has_named_subject(cue):
         return None
+    if entry.speaking_subject and not _subject_can_speak(cue):
+        return None
     fragments = _content(cue, entry, quotes)
     fragments = [f for f in fragments if f is not None]
     if not fragments:
@@ -215,12 +237,13 @@ def _noun_source(cue: Token) -> CharRange | None:
 def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
     """What the cue attributes, by the first rule that applies: a clause; an object; the clause
     the cue is set into; a quotation or a colon-introduced passage right beside the cue."""
-    clauses = [child for child in cue.children if child.dep_ in CLAUSES]
+    clauses = [child for child in cue.children if child.dep_ in CLAUSES and _says_something(child)]
     if clauses:
         return [_trimmed_range(list(head.subtree)) for head in clauses[:1] + [c for c in clauses[1:] if c.dep_ == "ccomp"]]
     if entry.clause_only:
         return []
-    objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"]
+    objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"
+                                                     and (_complements(child) or not _needs_complement(child, entry))]
     if objects:
         return [_object_range(objects[0])]
     if cue.dep_ in PARENTHETICAL_DEPS and _is_parenthetical(cue):
@@ -234,13 +257,32 @@ def _prepositional_objects(cue: Token, entry: CueWord) -> list[Token]:
             for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
 
 
+def _says_something(clause: Token) -> bool:
+    """A clause with more in it than its verb: "declined to comment" attributes nothing."""
+    return any(t.i != clause.i and not (t.is_punct or t.is_space or t.dep_ in ("aux", "neg", "prt"))
+               for t in clause.subtree)
+
+
+def _needs_complement(head: Token, entry: CueWord) -> bool:
+    """Whether an object alone is no proposition: "told reporters" (the addressee), "showed him"."""
+    names_person = head.pos_ == "PRON" or head.ent_type_ == "PERSON" or head.lemma_.lower() in SPEAKER_NOUNS
+    return entry.complement_only or (entry.person_needs_complement and names_person)
+
+
+def _complements(head: Token) -> list[Token]:
+    """What completes an object into a proposition: "called the plan reckless", "blamed him for the delay"."""
+    own = [child for child in head.children if child.dep_ == "acl" and child.tag_ == "VBG"]
+    return own + [sibling for sibling in head.head.children
+                  if sibling.i > head.i and (sibling.dep_ in ("oprd", "xcomp", "ccomp", "dobj") or
+                                             (sibling.dep_ == "prep" and sibling.lower_ in OBJECT_COMPLEMENTS))]
+
+
 def _object_range(head: Token) -> CharRange | None:
     """An object with what completes it ("described the plan as reckless", "blamed him for the
     delay"), without a clause set off by a comma after it ("the plan, which ...")."""
     tokens = _before_set_off_clause(list(head.subtree), head)
-    for sibling in head.head.children:
-        if sibling.i > head.i and (sibling.dep_ in ("oprd", "xcomp") or
-                                   (sibling.dep_ == "prep" and sibling.lower_ in OBJECT_COMPLEMENTS)):
+    for sibling in _complements(head):
+        if sibling.dep_ != "ccomp" and sibling.head is not head:
             tokens.extend(sibling.subtree)
     return _trimmed_range(tokens)
 
@@ -281,8 +323,9 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
 
 
 def _has_named_subject(cue: Token) -> bool:
-    """The subject names a person or a body ("Clinton wants", "the union opposes"), or is "he",
-    "she" or "they"; "the plan would support" is no stance of anyone's."""
+    """The subject can speak or publish: it names a person or a body ("Clinton wants", "the union
+    opposes"), a document or study ("the report finds"), or is "he", "she" or "they"; "the plan would
+    support" is no stance of anyone's, and "the results show" no one's claim."""
     verb = cue
     while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         verb = verb.head
@@ -291,7 +334,23 @@ def _has_named_subject(cue: Token) -> bool:
         return False
     head = subjects[0]
     return (head.ent_type_ in NAMED_SOURCES or head.pos_ == "PROPN" or head.lower_ in ("he", "she", "they")
-            or head.lemma_.lower() in SPEAKER_NOUNS)
+            or head.lemma_.lower() in SPEAKER_NOUNS or head.lemma_.lower() in PUBLISHED_NOUNS)
+
+
+def _subject_can_speak(cue: Token) -> bool:
+    """False when the cue's subject is something that cannot speak or publish ("the price tags seem",
+    "the results show"); true when it can, or when no active subject names anyone ("is expected to")."""
+    verb = cue
+    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        verb = verb.head
+    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    if not subjects:
+        return True
+    head = subjects[0]
+    if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        head = verb.head
+    return (head.ent_type_ in NAMED_SOURCES or head.pos_ in ("PROPN", "PRON")
+            or head.lemma_.lower() in SPEAKER_NOUNS or head.lemma_.lower() in PUBLISHED_NOUNS)
 
 
 def _spoken_in_the_room(cue: Token) -> bool:
