@@ -66,6 +66,36 @@ CASES = [
      [("aides", "say", "The governor will raise taxes", "indirect")]),
     ("The economy, she said, is growing.",
      [("she", "said", "The economy, she said, is growing", "indirect")]),
+    # Contents are propositions: an addressee, a bare verb or a person alone is no content.
+    ('"We will appeal," the lawyer told reporters.',
+     [("the lawyer", "told", '"We will appeal,"', "direct")]),
+    ("The minister told reporters at the airport.", []),
+    ("A spokeswoman declined to comment.", []),
+    ("The agency has 30 days to respond to the order.", []),
+    ("The senator answered the question.", []),
+    ("The video shows him.", []),
+    # Verbs that only sometimes report: a subject that can speak or publish.
+    ("The study shows that the drug works.",
+     [("The study", "shows", "that the drug works", "indirect")]),
+    ("College prices seem to rise every year.", []),
+    ("The results show a steady rise in prices.", []),
+    ("Analysts expect the bank to cut rates.",
+     [("Analysts", "expect", "the bank to cut rates", "indirect")]),
+    # Scraped text: invisible characters and Unicode spaces read as their plain forms.
+    ("Three men were arrested, according\u00a0to police.",
+     [("police", "according\u00a0to", "Three men were arrested", "according_to")]),
+    ("The mayor s\u00adaid the bridge would reopen.",
+     [("The mayor", "s\u00adaid", "the bridge would reopen", "indirect")]),
+    ("The mayor said\u200b the bridge would reopen.",
+     [("The mayor", "said\u200b", "the bridge would reopen", "indirect")]),
+    ("The bridge, as\u2009reported by the Gazette, was closed.",
+     [("the Gazette", "as\u2009reported by", "The bridge, as\u2009reported by the Gazette, was closed",
+       "according_to")]),
+    # Speakers: no time phrase, brackets balanced.
+    ('"The road is open," said Mayor Ana Reyes on Tuesday.',
+     [("Mayor Ana Reyes", "said", '"The road is open,"', "direct")]),
+    ("The Federal Bureau of Investigation (FBI) said the suspect had fled.",
+     [("The Federal Bureau of Investigation (FBI)", "said", "the suspect had fled", "indirect")]),
     ("Police say the suspect fled on foot, adding that he was armed.",
      [("Police", "say", "the suspect fled on foot", "indirect"),
       ("Police", "adding", "that he was armed", "indirect")]),
@@ -127,3 +157,14 @@ def test_unattributed_statements_are_claims_without_source_but_questions_are_not
     assert [(c.kind, c.content.text, c.source, c.cue) for c in claims] == [
         ("unattributed", "The bridge carries 30,000 vehicles a day.", None, None)
     ]
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("The mayor s\u00adaid the bridge would reopen.", "say"),
+    ("The mayor said\u200b the bridge would reopen.", "say"),
+    ("Three men were arrested, according\u00a0to police.", "according to"),
+])
+def test_attribution_cue_lemma_of_scraped_text_is_the_plain_one(nlp, text, lemma):
+    [claim] = claimex.extract(text)
+    assert claim.cue.lemma == lemma
+    assert text[claim.cue.start:claim.cue.end] == claim.cue.text

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from claimex.boilerplate import outside_boilerplate
 from claimex.doc_text import text_of
+from claimex.plain_forms import has_invisible, plain
 from claimex.quotes import find_quotes
 from claimex.resources import load_json, load_lexicon
 
@@ -144,8 +145,9 @@ class AttributionFinder:
                  cue_phrases: tuple[str, ...], layout: LayoutRules):
         self.cue_verbs = cue_verbs
         self.cue_nouns = cue_nouns
-        self.cue_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.cue_phrases.add("CUE_PHRASE", [nlp.make_doc(phrase) for phrase in cue_phrases])
+        self.cue_phrases = Matcher(nlp.vocab)
+        self.cue_phrases.add("CUE_PHRASE", [_phrase_pattern(nlp, phrase) for phrase in cue_phrases])
+        self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
         self.layout = layout
 
     def __call__(self, doc: Doc) -> Doc:
@@ -161,19 +163,38 @@ class AttributionFinder:
         claimed_cues = {a.cue[0] for a in found}
         for token in doc:
             attribution = None
-            if token.pos_ == "VERB" and token.lemma_.lower() in self.cue_verbs:
+            lemma = self.lemma(token)
+            if token.pos_ == "VERB" and lemma in self.cue_verbs:
                 if not (token.idx in claimed_cues or _inside_quote(token, quotes)):
-                    attribution = verb_attribution(token, self.cue_verbs[token.lemma_.lower()], quotes)
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.cue_nouns:
+                    attribution = verb_attribution(token, lemma, self.cue_verbs[lemma], quotes)
+            elif token.pos_ == "NOUN" and lemma in self.cue_nouns:
                 if not (token.idx in claimed_cues or _inside_quote(token, quotes)):
-                    attribution = noun_attribution(token, self.cue_nouns[token.lemma_.lower()], quotes)
+                    attribution = noun_attribution(token, lemma, self.cue_nouns[lemma], quotes)
             if attribution is not None:
                 found.append(attribution)
         doc._.attributions = tuple(sorted(found, key=lambda a: a.cue))
         return doc
 
 
-def verb_attribution(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
+    def lemma(self, token: Token) -> str:
+        """The lemma, of the plain form when the word carries invisible characters ("s\u00adaid" -> "say")."""
+        if self.lemmatizer is None or not has_invisible(token):
+            return token.lemma_.lower()
+        word = Doc(token.vocab, words=[plain(token.text)], pos=[token.pos_])
+        return self.lemmatizer.rule_lemmatize(word[0])[0].lower()
+
+
+def _phrase_pattern(nlp: Language, phrase: str) -> list[dict]:
+    """A Matcher pattern for a cue phrase: its words by NORM, any space tokens between them ("according\u00a0to")."""
+    pattern: list[dict] = []
+    for word in nlp.make_doc(phrase):
+        if pattern:
+            pattern.append({"IS_SPACE": True, "OP": "*"})
+        pattern.append({"NORM": word.norm_})
+    return pattern
+
+
+def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """The attribution a cue verb heads, or None when it has no content."""
     if entry.clause_only and _spoken_in_the_room(cue):
         return None
@@ -190,14 +211,14 @@ def verb_attribution(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) 
     fragments = _add_continuing_quote(fragments, quotes, cue)
     return Attribution(
         cue=cue_range,
-        cue_lemma=cue.lemma_.lower(),
+        cue_lemma=lemma,
         source=_source_range(cue),
         content=tuple(fragments),
         kind=content_kind(fragments, quotes),
     )
 
 
-def noun_attribution(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
+def noun_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """"Trump's claim that ...", "criticism of the plan by the union": a noun that names the act."""
     clauses = [child for child in cue.children if child.dep_ in ("acl", "ccomp") and
                any(t.dep_ == "mark" and t.lower_ == "that" for t in child.children)]
@@ -213,7 +234,7 @@ def noun_attribution(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) 
     end = _cue_end(cue, entry)
     cue_range = (cue.idx, end.idx + len(end.text))
     fragments = _extend_to_quotes([content], quotes, cue_range)
-    return Attribution(cue=cue_range, cue_lemma=cue.lemma_.lower(), source=_noun_source(cue),
+    return Attribution(cue=cue_range, cue_lemma=lemma, source=_noun_source(cue),
                        content=tuple(fragments), kind=content_kind(fragments, quotes))
 
 
@@ -403,7 +424,7 @@ def phrase_attribution(sent: Span, phrase: Span, quotes: tuple[CharRange, ...]) 
     fragments = _extend_to_quotes(fragments, quotes, cue)
     return Attribution(
         cue=cue,
-        cue_lemma=" ".join(t.lower_ for t in phrase),
+        cue_lemma=" ".join(t.norm_ for t in phrase if not t.is_space),
         source=source,
         content=tuple(fragments),
         kind="according_to",
