@@ -74,6 +74,9 @@ CASES = [
     ("The agency has 30 days to respond to the order.", []),
     ("The senator answered the question.", []),
     ("The video shows him.", []),
+    ('"The vote is not the end," she continued.',
+     [("she", "continued", '"The vote is not the end,"', "direct")]),
+    ("Prices continued to rise.", []),
     # Verbs that only sometimes report: a subject that can speak or publish.
     ("The study shows that the drug works.",
      [("The study", "shows", "that the drug works", "indirect")]),

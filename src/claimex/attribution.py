@@ -73,6 +73,7 @@ class CueWord:
     complement_only: bool = False
     speaking_subject: bool = False
     person_needs_complement: bool = False
+    quote_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,13 +99,13 @@ def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns:
 
 
 def read_cue_words(lines: tuple[str, ...]) -> dict[str, CueWord]:
-    """`lemma [preposition ...] [!clause] [!named] [!complement] [!speaker] [!person]` lines as a
-    lemma -> CueWord table."""
+    """`lemma [preposition ...] [!clause] [!named] [!complement] [!speaker] [!person] [!quote]` lines as
+    a lemma -> CueWord table."""
     table = {}
     for line in lines:
         lemma, *rest = line.split()
         table[lemma] = CueWord(frozenset(w for w in rest if not w.startswith("!")), "!clause" in rest, "!named" in rest,
-                               "!complement" in rest, "!speaker" in rest, "!person" in rest)
+                               "!complement" in rest, "!speaker" in rest, "!person" in rest, "!quote" in rest)
     return table
 
 
@@ -258,6 +259,8 @@ def _noun_source(cue: Token) -> CharRange | None:
 def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
     """What the cue attributes, by the first rule that applies: a clause; an object; the clause
     the cue is set into; a quotation or a colon-introduced passage right beside the cue."""
+    if entry.quote_only:
+        return _set_off_content(cue, quotes)
     clauses = [child for child in cue.children if child.dep_ in CLAUSES and _says_something(child)]
     if clauses:
         return [_trimmed_range(list(head.subtree)) for head in clauses[:1] + [c for c in clauses[1:] if c.dep_ == "ccomp"]]
@@ -267,6 +270,11 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
                                                      and (_complements(child) or not _needs_complement(child, entry))]
     if objects:
         return [_object_range(objects[0])]
+    return _set_off_content(cue, quotes)
+
+
+def _set_off_content(cue: Token, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
+    """The clause the cue is set into ("X, he said, Y"), else a quotation or passage beside it."""
     if cue.dep_ in PARENTHETICAL_DEPS and _is_parenthetical(cue):
         return _clause_without(cue.head, cue)
     return [_adjacent_quote_or_passage(cue, quotes)]
