@@ -128,7 +128,7 @@ class LayoutRules:
             if match.group("source").lower() in self.not_speakers:
                 continue
             colon = match.end("source")
-            content = (match.start("content"), match.end("content"))
+            content = without_full_stop(text, match.start("content"), match.end("content"))
             found.append(Attribution(cue=(colon, colon + 1), cue_lemma=":", source=match.span("source"),
                                      content=(content,), kind=content_kind([content], quotes)))
         for match in self.dash_signature.finditer(text):
@@ -347,7 +347,7 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
         if end > start:
-            return (start, len(text[:end].rstrip()))
+            return without_full_stop(text, start, len(text[:end].rstrip()))
     return None
 
 
@@ -443,6 +443,13 @@ def _up_to_comma(tokens: list[Token], head: Token) -> list[Token]:
     """The phrase around `head`, cut at the first comma after it ("the office, about 900 ...")."""
     comma = next((t.i for t in tokens if t.i > head.i and t.text == ","), None)
     return [t for t in tokens if comma is None or t.i < comma]
+
+
+def without_full_stop(text: str, start: int, end: int) -> CharRange:
+    """A passage without the full stop that ends it, as a clause's content has none; a quotation keeps its marks."""
+    if end - start > 1 and text[end - 1] == "." and text[end - 2] not in ".":
+        return start, end - 1
+    return start, end
 
 
 def content_kind(fragments: list[CharRange], quotes: tuple[CharRange, ...]) -> str:
