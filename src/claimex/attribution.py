@@ -7,15 +7,16 @@ optional source (its subject, the agent of a passive, the object of "according t
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from claimex.boilerplate import outside_boilerplate
+from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
+                                       source_range, trimmed_range, without_full_stop)
+from claimex.cue_lexicon import (SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
+                                 spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
+from claimex.layout_rules import LayoutRules
 from claimex.plain_forms import has_invisible, plain
 from claimex.quotes import find_quotes
 from claimex.resources import load_json, load_lexicon
@@ -23,68 +24,13 @@ from claimex.resources import load_json, load_lexicon
 Doc.set_extension("attributions", default=(), force=True)
 Doc.set_extension("quotes", default=(), force=True)
 
-CharRange = tuple[int, int]
-
-SUBJECTS = {"nsubj", "csubj"}
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 CLAUSES = ("ccomp", "xcomp")
 # Dependency labels under which a cue hangs off the clause it attributes ("X, he said, Y").
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl"}
-SPEAKERS_OF_THE_ROOM = {"i", "you", "we"}
 # Prepositions that complete an object as part of the content: "blamed X for Y", "accused X of Y".
 OBJECT_COMPLEMENTS = {"as", "for", "of"}
 # Words before a cue verb that annotators count as part of the cue: "has said", "did not say", "also noted".
 CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
-NAMED_SOURCES = {"PERSON", "ORG", "NORP", "GPE"}
-# Entity labels of phrases that cannot speak: "30 days to respond", "$5 million" (a share of people can:
-# "12 percent said").
-NOT_SPEAKERS = {"DATE", "TIME", "MONEY", "QUANTITY"}
-SPEAKER_NOUNS = {
-    "official", "spokesman", "spokeswoman", "spokesperson", "leader", "critic", "supporter", "lawmaker",
-    "senator", "governor", "president", "minister", "candidate", "nominee", "campaign", "party", "group",
-    "union", "company", "administration", "government", "committee", "democrat", "republican", "voter",
-    "expert", "analyst", "activist", "advocate", "aide", "adviser", "advisor", "source", "economist",
-    "people", "person", "resident", "reporter", "doctor", "physician", "lawyer", "attorney", "judge", "court",
-    "police", "officer", "agency", "department", "majority", "percent", "member", "insider", "family",
-    "friend", "author", "writer", "editor", "board", "council", "chief", "director", "executive", "ceo",
-    "mayor", "chairman", "chairwoman", "chair", "secretary", "judge", "prosecutor", "sheriff", "commissioner",
-    "representative", "congressman", "congresswoman", "legislator", "politician", "professor", "teacher",
-    "student", "worker", "employee", "manager", "owner", "founder", "host", "journalist", "columnist",
-    "commentator", "pundit", "strategist", "pollster", "consultant", "surrogate", "staffer", "staff", "team",
-    "firm", "bank", "network", "newspaper", "outlet", "magazine", "organization", "organisation",
-}
-# What publishes a finding: "the report shows", "a poll found".
-PUBLISHED_NOUNS = {
-    "report", "study", "poll", "survey", "analysis", "research", "document", "letter", "memo", "statement",
-    "review", "audit", "investigation", "paper", "article", "book", "filing", "complaint", "lawsuit", "ruling",
-    "record", "email", "data", "finding", "researcher", "scientist", "ad", "video", "footage", "website",
-    "datum", "average", "transcript", "slide", "chart", "figure", "forecast", "model", "tally", "count", "estimate",
-}
-
-
-@dataclass(frozen=True)
-class CueWord:
-    """A cue word's entry in a lexicon (models/cue_verbs.txt, models/cue_nouns.txt)."""
-
-    prepositions: frozenset[str]
-    clause_only: bool
-    named_source: bool = False
-    complement_only: bool = False
-    speaking_subject: bool = False
-    person_needs_complement: bool = False
-    quote_only: bool = False
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """One attribution, as character ranges into `doc.text`."""
-
-    cue: CharRange
-    cue_lemma: str
-    source: CharRange | None
-    content: tuple[CharRange, ...]
-    kind: str
 
 
 @Language.factory(
@@ -96,47 +42,6 @@ def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns:
                             layout_rules: str) -> "AttributionFinder":
     return AttributionFinder(nlp, read_cue_words(load_lexicon(cue_verbs)), read_cue_words(load_lexicon(cue_nouns)),
                              tuple(load_lexicon(cue_phrases)), LayoutRules.from_json(load_json(layout_rules)))
-
-
-def read_cue_words(lines: tuple[str, ...]) -> dict[str, CueWord]:
-    """`lemma [preposition ...] [!clause] [!named] [!complement] [!speaker] [!person] [!quote]` lines as
-    a lemma -> CueWord table."""
-    table = {}
-    for line in lines:
-        lemma, *rest = line.split()
-        table[lemma] = CueWord(frozenset(w for w in rest if not w.startswith("!")), "!clause" in rest, "!named" in rest,
-                               "!complement" in rest, "!speaker" in rest, "!person" in rest, "!quote" in rest)
-    return table
-
-
-@dataclass(frozen=True)
-class LayoutRules:
-    """Attributions marked by layout: `NAME: words` lines and `"quote" ― Name` signatures."""
-
-    speaker_label: re.Pattern
-    dash_signature: re.Pattern
-    not_speakers: frozenset[str]
-
-    @classmethod
-    def from_json(cls, rules: dict) -> "LayoutRules":
-        return cls(re.compile(rules["speaker_label"], re.MULTILINE), re.compile(rules["dash_signature"], re.MULTILINE),
-                   frozenset(rules["not_speakers"]))
-
-    def attributions(self, text: str, quotes: tuple[CharRange, ...]) -> list[Attribution]:
-        found = []
-        for match in self.speaker_label.finditer(text):
-            if match.group("source").lower() in self.not_speakers:
-                continue
-            colon = match.end("source")
-            content = without_full_stop(text, match.start("content"), match.end("content"))
-            found.append(Attribution(cue=(colon, colon + 1), cue_lemma=":", source=match.span("source"),
-                                     content=(content,), kind=content_kind([content], quotes)))
-        for match in self.dash_signature.finditer(text):
-            quote = next((q for q in quotes if q[1] == match.start() + 1), None)
-            if quote is not None:
-                found.append(Attribution(cue=match.span("cue"), cue_lemma="―", source=match.span("source"),
-                                         content=(quote,), kind="direct"))
-        return found
 
 
 class AttributionFinder:
@@ -166,10 +71,10 @@ class AttributionFinder:
             attribution = None
             lemma = self.lemma(token)
             if token.pos_ == "VERB" and lemma in self.cue_verbs:
-                if not (token.idx in claimed_cues or _inside_quote(token, quotes)):
+                if not (token.idx in claimed_cues or inside_quote(token, quotes)):
                     attribution = verb_attribution(token, lemma, self.cue_verbs[lemma], quotes)
             elif token.pos_ == "NOUN" and lemma in self.cue_nouns:
-                if not (token.idx in claimed_cues or _inside_quote(token, quotes)):
+                if not (token.idx in claimed_cues or inside_quote(token, quotes)):
                     attribution = noun_attribution(token, lemma, self.cue_nouns[lemma], quotes)
             if attribution is not None:
                 found.append(attribution)
@@ -197,23 +102,23 @@ def _phrase_pattern(nlp: Language, phrase: str) -> list[dict]:
 
 def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """The attribution a cue verb heads, or None when it has no content."""
-    if entry.clause_only and _spoken_in_the_room(cue):
+    if entry.clause_only and spoken_in_the_room(cue):
         return None
-    if entry.named_source and not _has_named_subject(cue):
+    if entry.named_source and not has_named_subject(cue):
         return None
-    if entry.speaking_subject and not _subject_can_speak(cue):
+    if entry.speaking_subject and not subject_can_speak(cue):
         return None
     fragments = _content(cue, entry, quotes)
     fragments = [f for f in fragments if f is not None]
     if not fragments:
         return None
     cue_range = _cue_range(cue, entry)
-    fragments = _extend_to_quotes(fragments, quotes, cue_range)
+    fragments = extend_to_quotes(fragments, quotes, cue_range)
     fragments = _add_continuing_quote(fragments, quotes, cue)
     return Attribution(
         cue=cue_range,
         cue_lemma=lemma,
-        source=_source_range(cue),
+        source=source_range(cue),
         content=tuple(fragments),
         kind=content_kind(fragments, quotes),
     )
@@ -225,16 +130,16 @@ def noun_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharR
                any(t.dep_ == "mark" and t.lower_ == "that" for t in child.children)]
     objects = _prepositional_objects(cue, entry)
     if clauses:
-        content = _trimmed_range(list(clauses[0].subtree))
+        content = trimmed_range(list(clauses[0].subtree))
     elif objects:
-        content = _trimmed_range(_before_set_off_clause(list(objects[0].subtree), objects[0]))
+        content = trimmed_range(_before_set_off_clause(list(objects[0].subtree), objects[0]))
     else:
         return None
     if content is None:
         return None
     end = _cue_end(cue, entry)
     cue_range = (cue.idx, end.idx + len(end.text))
-    fragments = _extend_to_quotes([content], quotes, cue_range)
+    fragments = extend_to_quotes([content], quotes, cue_range)
     return Attribution(cue=cue_range, cue_lemma=lemma, source=_noun_source(cue),
                        content=tuple(fragments), kind=content_kind(fragments, quotes))
 
@@ -244,15 +149,15 @@ def _noun_source(cue: Token) -> CharRange | None:
     the verb the noun is the object of ("she made the claim")."""
     for child in cue.children:
         if child.dep_ == "poss":
-            return _trimmed_range([t for t in child.subtree if t.dep_ != "case"])
+            return trimmed_range([t for t in child.subtree if t.dep_ != "case"])
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
-                return _trimmed_range(list(objects[0].subtree))
+                return trimmed_range(list(objects[0].subtree))
     if cue.dep_ == "dobj":
         subjects = [child for child in cue.head.children if child.dep_ in SUBJECTS]
         if subjects:
-            return _trimmed_range(list(subjects[0].subtree))
+            return trimmed_range(list(subjects[0].subtree))
     return None
 
 
@@ -263,7 +168,7 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
         return _set_off_content(cue, quotes)
     clauses = [child for child in cue.children if child.dep_ in CLAUSES and _says_something(child)]
     if clauses:
-        return [_trimmed_range(list(head.subtree)) for head in clauses[:1] + [c for c in clauses[1:] if c.dep_ == "ccomp"]]
+        return [trimmed_range(list(head.subtree)) for head in clauses[:1] + [c for c in clauses[1:] if c.dep_ == "ccomp"]]
     if entry.clause_only:
         return []
     objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"
@@ -313,7 +218,7 @@ def _object_range(head: Token) -> CharRange | None:
     for sibling in _complements(head):
         if sibling.dep_ != "ccomp" and sibling.head is not head:
             tokens.extend(sibling.subtree)
-    return _trimmed_range(tokens)
+    return trimmed_range(tokens)
 
 
 def _before_set_off_clause(tokens: list[Token], head: Token) -> list[Token]:
@@ -331,7 +236,7 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
     if not any(child.dep_ in SUBJECTS for child in cue.children):
         return None
     text = text_of(cue.doc)
-    clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or _inside_quote(t, quotes))]
+    clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or inside_quote(t, quotes))]
     clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
     for start, end in quotes:
         if end <= clause_start and text[end:clause_start].strip(" ,\n") == "":
@@ -349,43 +254,6 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
         if end > start:
             return without_full_stop(text, start, len(text[:end].rstrip()))
     return None
-
-
-def _has_named_subject(cue: Token) -> bool:
-    """The subject can speak or publish: it names a person or a body ("Clinton wants", "the union
-    opposes"), a document or study ("the report finds"), or is "he", "she" or "they"; "the plan would
-    support" is no stance of anyone's, and "the results show" no one's claim."""
-    verb = cue
-    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
-        verb = verb.head
-    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
-    if not subjects:
-        return False
-    head = subjects[0]
-    return (head.ent_type_ in NAMED_SOURCES or head.pos_ == "PROPN" or head.lower_ in ("he", "she", "they")
-            or head.lemma_.lower() in SPEAKER_NOUNS or head.lemma_.lower() in PUBLISHED_NOUNS)
-
-
-def _subject_can_speak(cue: Token) -> bool:
-    """False when the cue's subject is something that cannot speak or publish ("the price tags seem",
-    "the results show"); true when it can, or when no active subject names anyone ("is expected to")."""
-    verb = cue
-    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
-        verb = verb.head
-    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
-    if not subjects:
-        return True
-    head = subjects[0]
-    if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        head = verb.head
-    return (head.ent_type_ in NAMED_SOURCES or head.pos_ in ("PROPN", "PRON")
-            or head.lemma_.lower() in SPEAKER_NOUNS or head.lemma_.lower() in PUBLISHED_NOUNS)
-
-
-def _spoken_in_the_room(cue: Token) -> bool:
-    """"I think", "you know", "we believe": the interlocutors of a quoted exchange, not sources."""
-    subjects = [child for child in cue.children if child.dep_ in SUBJECTS]
-    return bool(subjects) and subjects[0].lower_ in SPEAKERS_OF_THE_ROOM
 
 
 def _cue_range(cue: Token, entry: CueWord) -> CharRange:
@@ -421,15 +289,15 @@ def phrase_attribution(sent: Span, phrase: Span, quotes: tuple[CharRange, ...]) 
     if not objects:
         return None
     source_tokens = _up_to_comma(list(objects[0].subtree), objects[0])
-    source = _trimmed_range(source_tokens)
+    source = trimmed_range(source_tokens)
     phrase_end = max(phrase.end, source_tokens[-1].i + 1)
     before = [t for t in sent if t.i < phrase.start]
     after = [t for t in sent if t.i >= phrase_end]
-    fragments = [r for r in (_trimmed_range(before), _trimmed_range(after)) if r is not None]
+    fragments = [r for r in (trimmed_range(before), trimmed_range(after)) if r is not None]
     if not fragments or source is None:
         return None
     cue = (phrase[0].idx, last.idx + len(last.text))
-    fragments = _extend_to_quotes(fragments, quotes, cue)
+    fragments = extend_to_quotes(fragments, quotes, cue)
     return Attribution(
         cue=cue,
         cue_lemma=" ".join(t.norm_ for t in phrase if not t.is_space),
@@ -443,28 +311,6 @@ def _up_to_comma(tokens: list[Token], head: Token) -> list[Token]:
     """The phrase around `head`, cut at the first comma after it ("the office, about 900 ...")."""
     comma = next((t.i for t in tokens if t.i > head.i and t.text == ","), None)
     return [t for t in tokens if comma is None or t.i < comma]
-
-
-def without_full_stop(text: str, start: int, end: int) -> CharRange:
-    """A passage without the full stop that ends it, as a clause's content has none; a quotation keeps its marks."""
-    if end - start > 1 and text[end - 1] == "." and text[end - 2] not in ".":
-        return start, end - 1
-    return start, end
-
-
-def content_kind(fragments: list[CharRange], quotes: tuple[CharRange, ...]) -> str:
-    """direct (all quoted), mixed (partly quoted) or indirect (no quotation marks)."""
-    quoted = [any(qs <= s and e <= qe for qs, qe in quotes) for s, e in fragments]
-    if all(quoted):
-        return "direct"
-    if any(s < qe and qs < e for s, e in fragments for qs, qe in quotes):
-        return "mixed"
-    return "indirect"
-
-
-def _inside_quote(token: Token, quotes: tuple[CharRange, ...]) -> bool:
-    """A cue inside a quotation belongs to the quoted speaker's words, not to the article."""
-    return any(start <= token.idx < end for start, end in quotes)
 
 
 def _is_parenthetical(cue: Token) -> bool:
@@ -484,99 +330,7 @@ def _clause_without(head: Token, cue: Token) -> list[CharRange | None]:
     tokens = [t for t in head.subtree if t.i not in cue_tokens]
     before = [t for t in tokens if t.i < cue.left_edge.i]
     after = [t for t in tokens if t.i > cue.right_edge.i]
-    return [_trimmed_range(before), _trimmed_range(after)]
-
-
-def _source_range(cue: Token) -> CharRange | None:
-    verb = cue
-    for _ in range(4):
-        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
-        if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return _noun_phrase_before(verb.head)
-        if subjects:
-            return _speaker_range(subjects[0])
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            return _noun_phrase_before(verb.head)
-        passive = [child for child in verb.children if child.dep_ in PASSIVE_SUBJECTS]
-        agents = [grand for child in verb.children if child.dep_ == "agent" for grand in child.children
-                  if grand.dep_ == "pobj"]
-        if agents:
-            return _speaker_range(agents[0])
-        if passive or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "acl") or verb.head is verb:
-            return None
-        verb = verb.head
-    return None
-
-
-def _speaker_range(head: Token) -> CharRange | None:
-    """The phrase that names a speaker, without a time phrase hanging off it ("said Ana Reyes on
-    Tuesday"), brackets balanced; None for a number or a time ("30 days to respond")."""
-    if head.ent_type_ in NOT_SPEAKERS:
-        return None
-    dropped = {t.i for child in head.children if child.i > head.i and _is_time_phrase(child) for t in child.subtree}
-    return _balanced(_trimmed_range([t for t in head.subtree if t.i not in dropped]), text_of(head.doc))
-
-
-def _is_time_phrase(token: Token) -> bool:
-    if token.dep_ == "prep" and token.lower_ != "of":
-        return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in token.children)
-    return token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME")
-
-
-def _balanced(span: CharRange | None, text: str) -> CharRange | None:
-    """The span grown to its closing bracket when that follows at once ("the FBI (Federal Bureau"), or
-    cut before an unclosed one."""
-    if span is None:
-        return None
-    start, end = span
-    piece = text[start:end]
-    if piece.count("(") > piece.count(")"):
-        closing = text.find(")", end)
-        if closing != -1 and "\n" not in text[end:closing] and closing - end < 40:
-            return start, closing + 1
-        cut = text.rfind("(", start, end)
-        return (start, len(text[:cut].rstrip())) if text[start:cut].strip() else None
-    if piece.count(")") > piece.count("(") and piece.endswith(")"):
-        return start, len(text[:end - 1].rstrip())
-    return span
-
-
-def _noun_phrase_before(noun: Token) -> CharRange | None:
-    """The noun with its modifiers up to it: the speaker a relative clause hangs off."""
-    if noun.ent_type_ in NOT_SPEAKERS:
-        return None
-    return _trimmed_range([t for t in noun.subtree if t.i <= noun.i])
-
-
-def _trimmed_range(tokens: list[Token]) -> CharRange | None:
-    """The character range from the first to the last token, without edge punctuation or space."""
-    tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and _is_edge_junk(tokens[0], opening=True):
-        tokens.pop(0)
-    while tokens and _is_edge_junk(tokens[-1], opening=False):
-        tokens.pop()
-    if not tokens:
-        return None
-    return outside_boilerplate(tokens[0].doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-
-
-def _is_edge_junk(token: Token, opening: bool) -> bool:
-    if token.is_space or token.text.strip() == "":
-        return True
-    if token.is_quote:
-        return False
-    return token.is_punct and token.text not in ("$", "%", "(" if opening else ")")
-
-
-def _extend_to_quotes(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: CharRange) -> list[CharRange]:
-    """Grow each fragment to cover the quotations it starts or ends inside (never over the cue)."""
-    extended = []
-    for start, end in fragments:
-        for q_start, q_end in quotes:
-            if q_start < end and start < q_end and not (q_start <= cue[0] < q_end):
-                start, end = min(start, q_start), max(end, q_end)
-        extended.append((start, end))
-    return extended
+    return [trimmed_range(before), trimmed_range(after)]
 
 
 def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: Token) -> list[CharRange]:
@@ -594,5 +348,3 @@ def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, .
         if clause_end <= q_start < sentence_end + 2 and "\n" not in gap and gap.strip(" ,:;") == "":
             return [fragments[0], (q_start, q_end)]
     return fragments
-
-

@@ -8,7 +8,7 @@ import hashlib
 
 from spacy.tokens import Doc
 
-from claimex.attribution import Attribution, CharRange
+from claimex.attribution_spans import Attribution, CharRange
 from claimex.boilerplate import in_boilerplate, outside_boilerplate
 from claimex.context_quotes import ContextSpeakers, standalone_quotes
 from claimex.dates import find_dates
