@@ -150,6 +150,24 @@ def test_attribution_names_the_person_behind_a_pronoun_source(nlp):
     assert claim.source.name == "Elena Ortiz"
 
 
+SOURCE_NAMES = [
+    ("Northern Ferries cut two routes. The Harbour Workers Union met on Monday. It said a strike was likely.",
+     "It", "Harbour Workers Union"),
+    ("Northern Ferries cut two routes. The Harbour Workers Union met on Monday.\n\nThe company said the cuts were final.",
+     "The company", "Northern Ferries"),
+    ("Northern Ferries cut two routes. The Harbour Workers Union met on Monday.\n\nThe union said it would strike.",
+     "The union", "Harbour Workers Union"),
+    ("Northern Ferries cut two routes.\n\nThe weather was fine.\n\nThe bridge was busy.\n\nIt said the cuts were final.",
+     "It", None),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "name"), SOURCE_NAMES, ids=[c[1] + "-" + str(c[2]) for c in SOURCE_NAMES])
+def test_attribution_resolves_a_pronoun_or_description_to_the_nearest_compatible_entity(nlp, text, source, name):
+    claim = next(c for c in claimex.extract(text) if c.cue is not None and c.source.text == source)
+    assert claim.source.name == name
+
+
 def test_attribution_marks_hedges_inside_the_claim(nlp):
     [claim] = claimex.extract("The company reportedly said that the mine may close.")
     assert [h.text for h in claim.hedges] == ["reportedly", "may"]
