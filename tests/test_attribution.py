@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import claimex
@@ -189,3 +191,80 @@ def test_attribution_cue_lemma_of_scraped_text_is_the_plain_one(nlp, text, lemma
     [claim] = claimex.extract(text)
     assert claim.cue.lemma == lemma
     assert text[claim.cue.start:claim.cue.end] == claim.cue.text
+
+
+ARTICLES = Path(__file__).parent / "data" / "attribution"
+# Each article written for these tests, laid out as news is: (kind, source, source_from, cue, content start)
+# of every claim that is not the article's own statement, in order.
+ARTICLE_CLAIMS = {
+    "quote-paragraphs": [
+        ("indirect", "the parks department", "sentence", "said", "The city will keep"),
+        ("direct", "Marta Lindqvist, who chairs the parks committee", "sentence", "said", '"We heard the swimmers'),
+        ("direct", "Marta Lindqvist, who chairs the parks committee", "context", None, '"The heating costs'),
+        ("direct", "Marta Lindqvist, who chairs the parks committee", "context", None, '"It is a small price'),
+        ("direct", None, None, None, '"Nobody told us anything'),
+        ("direct", "Jonah Berg, who organised it", "sentence", "said", '"This is what a petition'),
+    ],
+    "new-speakers": [
+        ("indirect", "officials", "sentence", "said", "The council postponed"),
+        ("direct", "councillor Ines Duarte", "sentence", "said", '"We need more time'),
+        ("direct", "Maria Gonzales, who runs a bakery on the route", "sentence", "said", '"This should have come'),
+        ("indirect", "It", "sentence", "said", "most of its members"),
+        ("indirect", "The group", "sentence", "said", "the delay would cost"),
+    ],
+    "propositions": [
+        ("indirect", "the environment ministry", "sentence", "said", "The Northern Copper Company was fined"),
+        ("indirect", "Its chief executive, Paul Arndt", "sentence", "told", "that the firm would appeal"),
+        ("direct", "Arndt", "sentence", "told", '"We will appeal,"'),
+        ("indirect", "She", "sentence", "said", "the fine was the largest"),
+    ],
+    "sometimes-verbs": [
+        ("indirect", "Study", "sentence", "finds", "river cleaner"),
+        ("indirect", "A study by the University of Tarn", "sentence", "found", "that the river carried"),
+        ("indirect", "The researchers", "sentence", "suggest", "that farmers have changed"),
+        ("indirect", "Officials", "sentence", "expect", "the trend to continue"),
+        ("direct", "one, Tomas Ek", "sentence", "said", '"I know the fish are back,"'),
+        ("indirect", "The council", "sentence", "decided", "to extend the monitoring"),
+        ("mixed", "Local groups", "sentence", "called", 'the plan "a good first step."'),
+    ],
+    "scraped-text": [
+        ("according_to", "the operator", "sentence", "according\u00a0to", "Three crossings were cancelled"),
+        ("indirect", "The union", "sentence", "s\u00adaid", "its members would walk out"),
+        ("indirect", "Its leader, Priya\u00a0Nair", "sentence", "said\u200b", "the vote was clear"),
+        ("according_to", "the Island Gazette", "sentence", "as\u2009reported by", "The crossings will resume"),
+        ("direct", "Nair", "sentence", "told", "\u201cWe have had enough,\u201d"),
+    ],
+    "entity-spans": [
+        ("indirect", "Observers", "sentence", "criticise", "election"),
+        ("indirect", "The Commission on Security and Cooperation in Europe (CSCE)", "sentence", "said", "the vote had"),
+        ("indirect", "The Federal Bureau of Investigation (FBI)", "sentence", "said", "it had opened an inquiry"),
+        ("indirect", "The Maritime and Transport Workers Union", "sentence", "said", "its members in the port"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLE_CLAIMS))
+def test_attribution_on_articles_laid_out_as_news(nlp, name):
+    text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+    claims = [c for c in claimex.extract(text) if c.kind != "unattributed"]
+    got = [(c.kind, c.source.text if c.source else None, c.source_from, c.cue.text if c.cue else None, c.content.text)
+           for c in claims]
+    expected = ARTICLE_CLAIMS[name]
+    assert [g[:4] for g in got] == [e[:4] for e in expected]
+    assert all(g[4].startswith(e[4]) for g, e in zip(got, expected))
+    for claim in claims:
+        assert text[claim.content.start:claim.content.end] == claim.content.text
+        assert claim.source is None or text[claim.source.start:claim.source.end] == claim.source.text
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLE_CLAIMS))
+def test_attribution_never_leaves_a_bare_quotation_unattributed(nlp, name):
+    text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+    unattributed = [c.content.text for c in claimex.extract(text) if c.kind == "unattributed"]
+    assert not [t for t in unattributed if t.startswith(('"', "\u201c"))]
+
+
+def test_attribution_a_quote_paragraph_takes_no_speaker_across_an_unattributed_paragraph(nlp):
+    text = '"We will stay," said Ana Ruiz.\n\nThe mill closed in 1990.\n\n"Nobody asked us."'
+    bare = [c for c in claimex.extract(text) if c.cue is None and c.kind == "direct"]
+    assert [(c.content.text, c.source, c.source_from) for c in bare] == [('"Nobody asked us."', None, None)]

@@ -12,7 +12,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
-                                       source_range, trimmed_range, without_full_stop)
+                                       is_time_phrase, source_range, trimmed_range, without_full_stop)
 from claimex.cue_lexicon import (SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
                                  spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
@@ -186,9 +186,10 @@ def _set_off_content(cue: Token, quotes: tuple[CharRange, ...]) -> list[CharRang
 
 
 def _prepositional_objects(cue: Token, entry: CueWord) -> list[Token]:
-    """"called for an inquiry": the object of a preposition that belongs to the cue."""
+    """"called for an inquiry": the object of a preposition that belongs to the cue (never a time:
+    "called a meeting for May")."""
     return [grand for child in cue.children if child.dep_ in ("prep", "prt") and child.lower_ in entry.prepositions
-            for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+            and not is_time_phrase(child) for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
 
 
 def _says_something(clause: Token) -> bool:
@@ -208,7 +209,8 @@ def _complements(head: Token) -> list[Token]:
     own = [child for child in head.children if child.dep_ == "acl" and child.tag_ == "VBG"]
     return own + [sibling for sibling in head.head.children
                   if sibling.i > head.i and (sibling.dep_ in ("oprd", "xcomp", "ccomp", "dobj") or
-                                             (sibling.dep_ == "prep" and sibling.lower_ in OBJECT_COMPLEMENTS))]
+                                             (sibling.dep_ == "prep" and sibling.lower_ in OBJECT_COMPLEMENTS
+                                              and not is_time_phrase(sibling)))]
 
 
 def _object_range(head: Token) -> CharRange | None:

@@ -72,11 +72,11 @@ def _speaker_range(head: Token) -> CharRange | None:
     Tuesday"), brackets balanced; None for a number or a time ("30 days to respond")."""
     if head.ent_type_ in NOT_SPEAKERS:
         return None
-    dropped = {t.i for child in head.children if child.i > head.i and _is_time_phrase(child) for t in child.subtree}
+    dropped = {t.i for child in head.children if child.i > head.i and is_time_phrase(child) for t in child.subtree}
     return _balanced(trimmed_range([t for t in head.subtree if t.i not in dropped]), text_of(head.doc))
 
 
-def _is_time_phrase(token: Token) -> bool:
+def is_time_phrase(token: Token) -> bool:
     if token.dep_ == "prep" and token.lower_ != "of":
         return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in token.children)
     return token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME")
