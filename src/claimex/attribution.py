@@ -7,8 +7,10 @@ optional source (its subject, the agent of a passive, the object of "according t
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
@@ -24,6 +26,9 @@ from claimex.resources import load_json, load_lexicon
 Doc.set_extension("attributions", default=(), force=True)
 Doc.set_extension("quotes", default=(), force=True)
 
+# Spaces that may stand between the words of a cue phrase in scraped text ("according\u00a0to"): the
+# tokenizer makes each a token of its own, so each gives the phrase another spelling to match.
+WORD_SPACES = (" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f")
 CLAUSES = ("ccomp", "xcomp")
 # Dependency labels under which a cue hangs off the clause it attributes ("X, he said, Y").
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl"}
@@ -51,8 +56,9 @@ class AttributionFinder:
                  cue_phrases: tuple[str, ...], layout: LayoutRules):
         self.cue_verbs = cue_verbs
         self.cue_nouns = cue_nouns
-        self.cue_phrases = Matcher(nlp.vocab)
-        self.cue_phrases.add("CUE_PHRASE", [_phrase_pattern(nlp, phrase) for phrase in cue_phrases])
+        self.cue_phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.cue_phrases.add("CUE_PHRASE", [nlp.make_doc(spelling) for phrase in cue_phrases
+                                            for spelling in _spellings(phrase)])
         self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
         self.layout = layout
 
@@ -68,6 +74,8 @@ class AttributionFinder:
                 found.append(attribution)
         claimed_cues = {a.cue[0] for a in found}
         for token in doc:
+            if token.pos_ not in ("VERB", "NOUN"):
+                continue
             attribution = None
             lemma = self.lemma(token)
             if token.pos_ == "VERB" and lemma in self.cue_verbs:
@@ -90,14 +98,11 @@ class AttributionFinder:
         return self.lemmatizer.rule_lemmatize(word[0])[0].lower()
 
 
-def _phrase_pattern(nlp: Language, phrase: str) -> list[dict]:
-    """A Matcher pattern for a cue phrase: its words by NORM, any space tokens between them ("according\u00a0to")."""
-    pattern: list[dict] = []
-    for word in nlp.make_doc(phrase):
-        if pattern:
-            pattern.append({"IS_SPACE": True, "OP": "*"})
-        pattern.append({"NORM": word.norm_})
-    return pattern
+def _spellings(phrase: str) -> list[str]:
+    """The phrase with each space between its words written as each of `WORD_SPACES`."""
+    words = phrase.split(" ")
+    return ["".join(word + space for word, space in zip(words, spaces + ("",)))
+            for spaces in itertools.product(WORD_SPACES, repeat=len(words) - 1)]
 
 
 def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:

@@ -3,15 +3,19 @@
 Pages carry soft hyphens and zero-width characters that a reader never sees. The text is never changed
 (offsets stay those of the input); only each token's NORM, which the tagger and parser read, and the
 cue lookups of attribution use the plain form. (Unicode spaces already split words: the tokenizer makes
-them tokens of their own, which cue phrases skip.)
+them tokens of their own, and cue phrases are matched with any of them between their words.)
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS), None)
+INVISIBLE_CHARACTER = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 
 
 def plain(text: str) -> str:
@@ -20,7 +24,7 @@ def plain(text: str) -> str:
 
 
 def has_invisible(token: Token) -> bool:
-    return len(token.text.translate(INVISIBLE)) != len(token.text)
+    return INVISIBLE_CHARACTER.search(token.text) is not None
 
 
 @Language.factory("claimex_plain_forms", assigns=["token.norm"])
