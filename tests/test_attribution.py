@@ -74,6 +74,8 @@ CASES = [
     ("The minister told reporters at the airport.", []),
     ("A spokeswoman declined to comment.", []),
     ("The agency has 30 days to respond to the order.", []),
+    ("The mayor promised to resign.",
+     [("The mayor", "promised", "to resign", "indirect")]),
     ("The senator answered the question.", []),
     ("The video shows him.", []),
     ('"The vote is not the end," she continued.',

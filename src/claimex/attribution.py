@@ -30,6 +30,8 @@ Doc.set_extension("quotes", default=(), force=True)
 # tokenizer makes each a token of its own, so each gives the phrase another spelling to match.
 WORD_SPACES = (" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f")
 CLAUSES = ("ccomp", "xcomp")
+# Verbs of speaking that, alone after a cue, say nothing: "declined to comment", "refused to elaborate".
+BARE_SPEECH = {"comment", "elaborate", "respond", "answer", "speak", "talk", "say", "discuss", "reply", "explain"}
 # Dependency labels under which a cue hangs off the clause it attributes ("X, he said, Y").
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl"}
 # Prepositions that complete an object as part of the content: "blamed X for Y", "accused X of Y".
@@ -198,15 +200,18 @@ def _prepositional_objects(cue: Token, entry: CueWord) -> list[Token]:
 
 
 def _says_something(clause: Token) -> bool:
-    """A clause with more in it than its verb: "declined to comment" attributes nothing."""
-    return any(t.i != clause.i and not (t.is_punct or t.is_space or t.dep_ in ("aux", "neg", "prt"))
-               for t in clause.subtree)
+    """Not a bare verb of speaking: "declined to comment" and "refused to elaborate" attribute nothing
+    ("promised to resign" does)."""
+    return clause.lemma_.lower() not in BARE_SPEECH or any(
+        t.i != clause.i and not (t.is_punct or t.is_space or t.dep_ in ("aux", "neg", "prt")) for t in clause.subtree)
 
 
 def _needs_complement(head: Token, entry: CueWord) -> bool:
-    """Whether an object alone is no proposition: "told reporters" (the addressee), "showed him"."""
+    """Whether an object alone is no proposition: "told reporters" (the addressee), "showed him" (but
+    "showed him ahead", "showed her with a lead" say where the person stands)."""
     names_person = head.pos_ == "PRON" or head.ent_type_ == "PERSON" or head.lemma_.lower() in SPEAKER_NOUNS
-    return entry.complement_only or (entry.person_needs_complement and names_person)
+    standing = any(sibling.i > head.i and sibling.dep_ in ("prep", "advmod", "acomp") for sibling in head.head.children)
+    return entry.complement_only or (entry.person_needs_complement and names_person and not standing)
 
 
 def _complements(head: Token) -> list[Token]:
@@ -290,7 +295,7 @@ def _cue_end(cue: Token, entry: CueWord) -> Token:
 def phrase_attribution(sent: Span, phrase: Span, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """"According to X, ..." and "..., as reported by X": the rest of the sentence is the content."""
     last = phrase[-1]
-    objects = [child for child in last.children if child.dep_ == "pobj"] or (
+    objects = [child for child in last.children if child.dep_ in ("pobj", "pcomp")] or (
         [last.nbor()] if last.i + 1 < sent.end and last.nbor().pos_ in ("PROPN", "NOUN", "PRON") else []
     )
     if not objects:

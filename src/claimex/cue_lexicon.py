@@ -26,7 +26,8 @@ SPEAKER_NOUNS = {
     "representative", "congressman", "congresswoman", "legislator", "politician", "professor", "teacher",
     "student", "worker", "employee", "manager", "owner", "founder", "host", "journalist", "columnist",
     "commentator", "pundit", "strategist", "pollster", "consultant", "surrogate", "staffer", "staff", "team",
-    "firm", "bank", "network", "newspaper", "outlet", "magazine", "organization", "organisation",
+    "firm", "bank", "network", "newspaper", "outlet", "magazine", "organization", "organisation", "panel",
+    "jury", "tribunal", "watchdog", "inquiry", "demonstrator", "protester", "crowd",
 }
 # What publishes a finding: "the report shows", "a poll found".
 # Endings of nouns for people by what they do: engineer, researcher, economist, physician, consultant.
