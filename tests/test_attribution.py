@@ -68,6 +68,8 @@ CASES = [
      [("aides", "say", "The governor will raise taxes", "indirect")]),
     ("The economy, she said, is growing.",
      [("she", "said", "The economy, she said, is growing", "indirect")]),
+    ("But the economy, she said, is growing.",
+     [("she", "said", "the economy, she said, is growing", "indirect")]),
     # Contents are propositions: an addressee, a bare verb or a person alone is no content.
     ('"We will appeal," the lawyer told reporters.',
      [("the lawyer", "told", '"We will appeal,"', "direct")]),

@@ -337,9 +337,12 @@ def _is_parenthetical(cue: Token) -> bool:
 
 
 def _clause_without(head: Token, cue: Token) -> list[CharRange | None]:
-    """The clause under `head`, minus the cue's own subtree, split around it."""
+    """The clause under `head`, minus the cue's own subtree, split around it, without a conjunction that
+    joins it to the sentence before ("But the plan, she said, ...")."""
     cue_tokens = {t.i for t in cue.subtree}
     tokens = [t for t in head.subtree if t.i not in cue_tokens]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
+        tokens.pop(0)
     before = [t for t in tokens if t.i < cue.left_edge.i]
     after = [t for t in tokens if t.i > cue.right_edge.i]
     return [trimmed_range(before), trimmed_range(after)]
