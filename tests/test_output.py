@@ -26,7 +26,7 @@ def span(text: str, piece: str, **extra) -> dict:
 def mayor_claim(text: str = TEXT, content: str = "the bridge could reopen on 3 May, costing $2 million") -> Claim:
     return Claim(
         id="c1", doc="bridge.txt", kind="indirect", sentence={"index": 0, "start": 0, "end": text.index("\n")},
-        content=span(text, content), source=span(text, "The mayor", name="Ana Ruiz"),
+        content=span(text, content), source=span(text, "The mayor", name="Ana Ruiz"), source_from="sentence",
         cue=span(text, "said", lemma="say"), hedges=[span(text, "could")],
         dates=[span(text, "3 May", value="2025-05-03")],
         numbers=[span(text, "$2 million", value=2000000, unit="USD")],
@@ -46,8 +46,8 @@ def parse(output: str, delimiter: str = ",") -> list[dict[str, str]]:
 
 def test_output_csv_has_the_documented_columns_in_order():
     assert list(CLAIM_COLUMNS) == [
-        "doc", "id", "sentence", "kind", "source", "source_name", "cue", "content", "hedges", "dates", "places",
-        "numbers", "organisations", "people", "number_values", "date_values", "start", "end"]
+        "doc", "id", "sentence", "kind", "source", "source_name", "source_from", "cue", "content", "hedges", "dates",
+        "places", "numbers", "organisations", "people", "number_values", "date_values", "start", "end"]
 
 
 @pytest.mark.parametrize("delimiter", [",", "\t"])
@@ -60,7 +60,7 @@ def test_output_delimited_rows_carry_each_claim(delimiter):
     mayor, river = parse(stream.getvalue(), delimiter)
     assert mayor == {
         "doc": "bridge.txt", "id": "c1", "sentence": "0", "kind": "indirect", "source": "The mayor",
-        "source_name": "Ana Ruiz", "cue": "said", "content": "the bridge could reopen on 3 May, costing $2 million",
+        "source_name": "Ana Ruiz", "source_from": "sentence", "cue": "said", "content": "the bridge could reopen on 3 May, costing $2 million",
         "hedges": "could", "dates": "3 May", "places": "", "numbers": "$2 million", "organisations": "", "people": "",
         "number_values": "2000000", "date_values": "2025-05-03", "start": "15", "end": "67"}
     assert TEXT[int(mayor["start"]):int(mayor["end"])] == mayor["content"]

@@ -23,6 +23,8 @@ def quoted(text: str) -> list[str]:
         ('"First part.\n\n"Second part," she said.', ['"First part.\n\n"Second part,"']),
         ('"Open with no close.\n\nA new paragraph with "a quote" in it.', ['"a quote"']),
         ("5' 11\" tall and \"quoted\" text", ['"quoted"']),
+        ("''We will stay,'' she said. ''It is our town.''", ["''We will stay,''", "''It is our town.''"]),
+        ("The players' union and the owners' group met.", []),
     ],
 )
 def test_quotes_find_ranges_with_their_marks(text, expected):

@@ -7,65 +7,44 @@ optional source (its subject, the agent of a passive, the object of "according t
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import itertools
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from claimex.boilerplate import outside_boilerplate
+from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
+                                       is_time_phrase, source_range, trimmed_range, without_full_stop)
+from claimex.cue_lexicon import (SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
+                                 spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
+from claimex.layout_rules import LayoutRules
+from claimex.plain_forms import has_invisible, plain
 from claimex.quotes import find_quotes
 from claimex.component import LexiconComponent
 
 Doc.set_extension("claimex_attributions", default=())
+Doc.set_extension("claimex_quotes", default=())
 
-CharRange = tuple[int, int]
-
-SUBJECTS = {"nsubj", "csubj"}
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+# Spaces that may stand between the words of a cue phrase in scraped text ("according\u00a0to"): the
+# tokenizer makes each a token of its own, so each gives the phrase another spelling to match.
+WORD_SPACES = (" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f")
 CLAUSES = ("ccomp", "xcomp")
+# Verbs of speaking that, alone after a cue, say nothing: "declined to comment", "refused to elaborate".
+BARE_SPEECH = {"comment", "elaborate", "respond", "answer", "speak", "talk", "say", "discuss", "reply", "explain"}
 # Dependency labels under which a cue hangs off the clause it attributes ("X, he said, Y").
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl"}
-SPEAKERS_OF_THE_ROOM = {"i", "you", "we"}
 # Prepositions that complete an object as part of the content: "blamed X for Y", "accused X of Y".
 OBJECT_COMPLEMENTS = {"as", "for", "of"}
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
-NAMED_SOURCES = {"PERSON", "ORG", "NORP", "GPE"}
-SPEAKER_NOUNS = {
-    "official", "spokesman", "spokeswoman", "spokesperson", "leader", "critic", "supporter", "lawmaker",
-    "senator", "governor", "president", "minister", "candidate", "nominee", "campaign", "party", "group",
-    "union", "company", "administration", "government", "committee", "democrat", "republican", "voter",
-    "expert", "analyst", "activist", "advocate", "aide", "adviser", "advisor", "source", "economist",
-}
-
-
-@dataclass(frozen=True)
-class CueWord:
-    """A cue word's entry in a lexicon (models/cue_verbs.txt, models/cue_nouns.txt)."""
-
-    prepositions: frozenset[str]
-    clause_only: bool
-    named_source: bool = False
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """One attribution, as character ranges into `doc.text`."""
-
-    cue: CharRange
-    cue_lemma: str
-    source: CharRange | None
-    content: tuple[CharRange, ...]
-    kind: str
+# Words before a cue verb that annotators count as part of the cue: "has said", "did not say", "also noted".
+CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
 
 
 @Language.factory(
     "claimex_attribution",
     default_config={"cue_verbs": "cue_verbs.txt", "cue_nouns": "cue_nouns.txt", "cue_phrases": "cue_phrases.txt",
                     "layout_rules": "speaker_labels.json"},
-    assigns=["doc._.claimex_attributions"],
+    assigns=["doc._.claimex_attributions", "doc._.claimex_quotes"],
     requires=["token.dep", "token.lemma", "token.pos", "token.is_sent_start"],
 )
 def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns: str, cue_phrases: str,
@@ -75,62 +54,26 @@ def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns:
                                          "layout_rules": layout_rules})
 
 
-def read_cue_words(lines: list[str]) -> dict[str, CueWord]:
-    """`lemma [preposition ...] [!clause] [!named]` lines as a lemma -> CueWord table."""
-    table = {}
-    for line in lines:
-        lemma, *rest = line.split()
-        table[lemma] = CueWord(frozenset(w for w in rest if not w.startswith("!")), "!clause" in rest, "!named" in rest)
-    return table
-
-
-@dataclass(frozen=True)
-class LayoutRules:
-    """Attributions marked by layout: `NAME: words` lines and `"quote" ― Name` signatures."""
-
-    speaker_label: re.Pattern
-    dash_signature: re.Pattern
-    not_speakers: frozenset[str]
-
-    @classmethod
-    def from_json(cls, rules: dict) -> "LayoutRules":
-        return cls(re.compile(rules["speaker_label"], re.MULTILINE), re.compile(rules["dash_signature"], re.MULTILINE),
-                   frozenset(rules["not_speakers"]))
-
-    def attributions(self, text: str, quotes: tuple[CharRange, ...]) -> list[Attribution]:
-        found = []
-        for match in self.speaker_label.finditer(text):
-            if match.group("source").lower() in self.not_speakers:
-                continue
-            colon = match.end("source")
-            content = (match.start("content"), match.end("content"))
-            found.append(Attribution(cue=(colon, colon + 1), cue_lemma=":", source=match.span("source"),
-                                     content=(content,), kind=content_kind([content], quotes)))
-        for match in self.dash_signature.finditer(text):
-            quote = next((q for q in quotes if q[1] == match.start() + 1), None)
-            if quote is not None:
-                found.append(Attribution(cue=match.span("cue"), cue_lemma="―", source=match.span("source"),
-                                         content=(quote,), kind="direct"))
-        return found
-
-
 class AttributionFinder(LexiconComponent):
     """Finds cue verbs and cue phrases with their sources and contents, sentence by sentence."""
 
     def __init__(self, nlp: Language, name: str, sources: dict[str, str]):
         super().__init__(name, sources)
         self.nlp = nlp
+        self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
 
     def use_lexicons(self, lexicons: dict) -> None:
         self.cue_verbs = read_cue_words(lexicons["cue_verbs"])
         self.cue_nouns = read_cue_words(lexicons["cue_nouns"])
-        self.cue_phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.cue_phrases.add("CUE_PHRASE", [self.nlp.make_doc(phrase) for phrase in lexicons["cue_phrases"]])
+        self.cue_phrases = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        self.cue_phrases.add("CUE_PHRASE", [self.nlp.make_doc(spelling) for phrase in lexicons["cue_phrases"]
+                                            for spelling in _spellings(phrase)])
         self.layout = LayoutRules.from_json(lexicons["layout_rules"])
 
     def annotate(self, doc: Doc) -> Doc:
         text = text_of(doc)
         quotes = find_quotes(text)
+        doc._.claimex_quotes = quotes
         found: list[Attribution] = self.layout.attributions(text, quotes)
         for _, start, end in self.cue_phrases(doc):
             phrase = doc[start:end]
@@ -139,59 +82,77 @@ class AttributionFinder(LexiconComponent):
                 found.append(attribution)
         claimed_cues = {a.cue[0] for a in found}
         for token in doc:
+            if token.pos_ not in ("VERB", "NOUN"):
+                continue
             attribution = None
-            if token.pos_ == "VERB" and token.lemma_.lower() in self.cue_verbs:
-                if not (token.idx in claimed_cues or _inside_quote(token, quotes)):
-                    attribution = verb_attribution(token, self.cue_verbs[token.lemma_.lower()], quotes)
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.cue_nouns:
-                if not (token.idx in claimed_cues or _inside_quote(token, quotes)):
-                    attribution = noun_attribution(token, self.cue_nouns[token.lemma_.lower()], quotes)
+            lemma = self.lemma(token)
+            if token.pos_ == "VERB" and lemma in self.cue_verbs:
+                if not (token.idx in claimed_cues or inside_quote(token, quotes)):
+                    attribution = verb_attribution(token, lemma, self.cue_verbs[lemma], quotes)
+            elif token.pos_ == "NOUN" and lemma in self.cue_nouns:
+                if not (token.idx in claimed_cues or inside_quote(token, quotes)):
+                    attribution = noun_attribution(token, lemma, self.cue_nouns[lemma], quotes)
             if attribution is not None:
                 found.append(attribution)
         doc._.claimex_attributions = tuple(sorted(found, key=lambda a: a.cue))
         return doc
 
+    def lemma(self, token: Token) -> str:
+        """The lemma, of the plain form when the word carries invisible characters ("s\u00adaid" -> "say")."""
+        if self.lemmatizer is None or not has_invisible(token):
+            return token.lemma_.lower()
+        word = Doc(token.vocab, words=[plain(token.text)], pos=[token.pos_])
+        return self.lemmatizer.rule_lemmatize(word[0])[0].lower()
 
-def verb_attribution(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
+
+def _spellings(phrase: str) -> list[str]:
+    """The phrase with each space between its words written as each of `WORD_SPACES`."""
+    words = phrase.split(" ")
+    return ["".join(word + space for word, space in zip(words, spaces + ("",)))
+            for spaces in itertools.product(WORD_SPACES, repeat=len(words) - 1)]
+
+
+def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """The attribution a cue verb heads, or None when it has no content."""
-    if entry.clause_only and _spoken_in_the_room(cue):
+    if entry.clause_only and spoken_in_the_room(cue):
         return None
-    if entry.named_source and not _has_named_subject(cue):
+    if entry.named_source and not has_named_subject(cue):
         return None
-    cue_end = _cue_end(cue, entry)
+    if entry.speaking_subject and not subject_can_speak(cue):
+        return None
     fragments = _content(cue, entry, quotes)
     fragments = [f for f in fragments if f is not None]
     if not fragments:
         return None
-    cue_range = (cue.idx, cue_end.idx + len(cue_end.text))
-    fragments = _extend_to_quotes(fragments, quotes, cue_range)
+    cue_range = _cue_range(cue, entry)
+    fragments = extend_to_quotes(fragments, quotes, cue_range)
     fragments = _add_continuing_quote(fragments, quotes, cue)
     return Attribution(
         cue=cue_range,
-        cue_lemma=cue.lemma_.lower(),
-        source=_source_range(cue),
+        cue_lemma=lemma,
+        source=source_range(cue),
         content=tuple(fragments),
         kind=content_kind(fragments, quotes),
     )
 
 
-def noun_attribution(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
+def noun_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """"Trump's claim that ...", "criticism of the plan by the union": a noun that names the act."""
     clauses = [child for child in cue.children if child.dep_ in ("acl", "ccomp") and
                any(t.dep_ == "mark" and t.lower_ == "that" for t in child.children)]
     objects = _prepositional_objects(cue, entry)
     if clauses:
-        content = _trimmed_range(list(clauses[0].subtree))
+        content = trimmed_range(list(clauses[0].subtree))
     elif objects:
-        content = _trimmed_range(_before_set_off_clause(list(objects[0].subtree), objects[0]))
+        content = trimmed_range(_before_set_off_clause(list(objects[0].subtree), objects[0]))
     else:
         return None
     if content is None:
         return None
     end = _cue_end(cue, entry)
     cue_range = (cue.idx, end.idx + len(end.text))
-    fragments = _extend_to_quotes([content], quotes, cue_range)
-    return Attribution(cue=cue_range, cue_lemma=cue.lemma_.lower(), source=_noun_source(cue),
+    fragments = extend_to_quotes([content], quotes, cue_range)
+    return Attribution(cue=cue_range, cue_lemma=lemma, source=_noun_source(cue),
                        content=tuple(fragments), kind=content_kind(fragments, quotes))
 
 
@@ -200,49 +161,81 @@ def _noun_source(cue: Token) -> CharRange | None:
     the verb the noun is the object of ("she made the claim")."""
     for child in cue.children:
         if child.dep_ == "poss":
-            return _trimmed_range([t for t in child.subtree if t.dep_ != "case"])
+            return trimmed_range([t for t in child.subtree if t.dep_ != "case"])
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
-                return _trimmed_range(list(objects[0].subtree))
+                return trimmed_range(list(objects[0].subtree))
     if cue.dep_ == "dobj":
         subjects = [child for child in cue.head.children if child.dep_ in SUBJECTS]
         if subjects:
-            return _trimmed_range(list(subjects[0].subtree))
+            return trimmed_range(list(subjects[0].subtree))
     return None
 
 
 def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
     """What the cue attributes, by the first rule that applies: a clause; an object; the clause
     the cue is set into; a quotation or a colon-introduced passage right beside the cue."""
-    clauses = [child for child in cue.children if child.dep_ in CLAUSES]
+    if entry.quote_only:
+        return _set_off_content(cue, quotes)
+    clauses = [child for child in cue.children if child.dep_ in CLAUSES and _says_something(child)]
     if clauses:
-        return [_trimmed_range(list(head.subtree)) for head in clauses[:1] + [c for c in clauses[1:] if c.dep_ == "ccomp"]]
+        return [trimmed_range(list(head.subtree)) for head in clauses[:1] + [c for c in clauses[1:] if c.dep_ == "ccomp"]]
     if entry.clause_only:
         return []
-    objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"]
+    objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"
+                                                     and (_complements(child) or not _needs_complement(child, entry))]
     if objects:
         return [_object_range(objects[0])]
+    return _set_off_content(cue, quotes)
+
+
+def _set_off_content(cue: Token, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
+    """The clause the cue is set into ("X, he said, Y"), else a quotation or passage beside it."""
     if cue.dep_ in PARENTHETICAL_DEPS and _is_parenthetical(cue):
         return _clause_without(cue.head, cue)
     return [_adjacent_quote_or_passage(cue, quotes)]
 
 
 def _prepositional_objects(cue: Token, entry: CueWord) -> list[Token]:
-    """"called for an inquiry": the object of a preposition that belongs to the cue."""
+    """"called for an inquiry": the object of a preposition that belongs to the cue (never a time:
+    "called a meeting for May")."""
     return [grand for child in cue.children if child.dep_ in ("prep", "prt") and child.lower_ in entry.prepositions
-            for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+            and not is_time_phrase(child) for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+
+
+def _says_something(clause: Token) -> bool:
+    """Not a bare verb of speaking: "declined to comment" and "refused to elaborate" attribute nothing
+    ("promised to resign" does)."""
+    return clause.lemma_.lower() not in BARE_SPEECH or any(
+        t.i != clause.i and not (t.is_punct or t.is_space or t.dep_ in ("aux", "neg", "prt")) for t in clause.subtree)
+
+
+def _needs_complement(head: Token, entry: CueWord) -> bool:
+    """Whether an object alone is no proposition: "told reporters" (the addressee), "showed him" (but
+    "showed him ahead", "showed her with a lead" say where the person stands)."""
+    names_person = head.pos_ == "PRON" or head.ent_type_ == "PERSON" or head.lemma_.lower() in SPEAKER_NOUNS
+    standing = any(sibling.i > head.i and sibling.dep_ in ("prep", "advmod", "acomp") for sibling in head.head.children)
+    return entry.complement_only or (entry.person_needs_complement and names_person and not standing)
+
+
+def _complements(head: Token) -> list[Token]:
+    """What completes an object into a proposition: "called the plan reckless", "blamed him for the delay"."""
+    own = [child for child in head.children if child.dep_ == "acl" and child.tag_ == "VBG"]
+    return own + [sibling for sibling in head.head.children
+                  if sibling.i > head.i and (sibling.dep_ in ("oprd", "xcomp", "ccomp", "dobj") or
+                                             (sibling.dep_ == "prep" and sibling.lower_ in OBJECT_COMPLEMENTS
+                                              and not is_time_phrase(sibling)))]
 
 
 def _object_range(head: Token) -> CharRange | None:
     """An object with what completes it ("described the plan as reckless", "blamed him for the
     delay"), without a clause set off by a comma after it ("the plan, which ...")."""
     tokens = _before_set_off_clause(list(head.subtree), head)
-    for sibling in head.head.children:
-        if sibling.i > head.i and (sibling.dep_ in ("oprd", "xcomp") or
-                                   (sibling.dep_ == "prep" and sibling.lower_ in OBJECT_COMPLEMENTS)):
+    for sibling in _complements(head):
+        if sibling.dep_ != "ccomp" and sibling.head is not head:
             tokens.extend(sibling.subtree)
-    return _trimmed_range(tokens)
+    return trimmed_range(tokens)
 
 
 def _before_set_off_clause(tokens: list[Token], head: Token) -> list[Token]:
@@ -260,7 +253,7 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
     if not any(child.dep_ in SUBJECTS for child in cue.children):
         return None
     text = text_of(cue.doc)
-    clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or _inside_quote(t, quotes))]
+    clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or inside_quote(t, quotes))]
     clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
     for start, end in quotes:
         if end <= clause_start and text[end:clause_start].strip(" ,\n") == "":
@@ -276,28 +269,25 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
         if end > start:
-            return (start, len(text[:end].rstrip()))
+            return without_full_stop(text, start, len(text[:end].rstrip()))
     return None
 
 
-def _has_named_subject(cue: Token) -> bool:
-    """The subject names a person or a body ("Clinton wants", "the union opposes"), or is "he",
-    "she" or "they"; "the plan would support" is no stance of anyone's."""
-    verb = cue
-    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
-        verb = verb.head
-    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
-    if not subjects:
-        return False
-    head = subjects[0]
-    return (head.ent_type_ in NAMED_SOURCES or head.pos_ == "PROPN" or head.lower_ in ("he", "she", "they")
-            or head.lemma_.lower() in SPEAKER_NOUNS)
-
-
-def _spoken_in_the_room(cue: Token) -> bool:
-    """"I think", "you know", "we believe": the interlocutors of a quoted exchange, not sources."""
-    subjects = [child for child in cue.children if child.dep_ in SUBJECTS]
-    return bool(subjects) and subjects[0].lower_ in SPEAKERS_OF_THE_ROOM
+def _cue_range(cue: Token, entry: CueWord) -> CharRange:
+    """The cue as annotators draw it: the verb with the auxiliaries, negation and adverbs right before
+    it ("has also said", "did not say"), its particle or preposition, "in a statement", and a colon."""
+    doc = cue.doc
+    first = cue
+    while first.i > 0 and doc[first.i - 1].head == cue and doc[first.i - 1].dep_ in CUE_MODIFIERS:
+        first = doc[first.i - 1]
+    last = _cue_end(cue, entry)
+    statement = [grand for child in cue.children if child.dep_ == "prep" and child.lower_ == "in" and child.i == last.i + 1
+                 for grand in child.children if grand.dep_ == "pobj" and grand.lemma_.lower() == "statement"]
+    if statement:
+        last = statement[0]
+    if last.i + 1 < len(doc) and doc[last.i + 1].text == ":":
+        last = doc[last.i + 1]
+    return first.idx, last.idx + len(last.text)
 
 
 def _cue_end(cue: Token, entry: CueWord) -> Token:
@@ -310,24 +300,24 @@ def _cue_end(cue: Token, entry: CueWord) -> Token:
 def phrase_attribution(sent: Span, phrase: Span, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """"According to X, ..." and "..., as reported by X": the rest of the sentence is the content."""
     last = phrase[-1]
-    objects = [child for child in last.children if child.dep_ == "pobj"] or (
+    objects = [child for child in last.children if child.dep_ in ("pobj", "pcomp")] or (
         [last.nbor()] if last.i + 1 < sent.end and last.nbor().pos_ in ("PROPN", "NOUN", "PRON") else []
     )
     if not objects:
         return None
     source_tokens = _up_to_comma(list(objects[0].subtree), objects[0])
-    source = _trimmed_range(source_tokens)
+    source = trimmed_range(source_tokens)
     phrase_end = max(phrase.end, source_tokens[-1].i + 1)
     before = [t for t in sent if t.i < phrase.start]
     after = [t for t in sent if t.i >= phrase_end]
-    fragments = [r for r in (_trimmed_range(before), _trimmed_range(after)) if r is not None]
+    fragments = [r for r in (trimmed_range(before), trimmed_range(after)) if r is not None]
     if not fragments or source is None:
         return None
     cue = (phrase[0].idx, last.idx + len(last.text))
-    fragments = _extend_to_quotes(fragments, quotes, cue)
+    fragments = extend_to_quotes(fragments, quotes, cue)
     return Attribution(
         cue=cue,
-        cue_lemma=" ".join(t.lower_ for t in phrase),
+        cue_lemma=" ".join(t.norm_ for t in phrase if not t.is_space),
         source=source,
         content=tuple(fragments),
         kind="according_to",
@@ -338,21 +328,6 @@ def _up_to_comma(tokens: list[Token], head: Token) -> list[Token]:
     """The phrase around `head`, cut at the first comma after it ("the office, about 900 ...")."""
     comma = next((t.i for t in tokens if t.i > head.i and t.text == ","), None)
     return [t for t in tokens if comma is None or t.i < comma]
-
-
-def content_kind(fragments: list[CharRange], quotes: tuple[CharRange, ...]) -> str:
-    """direct (all quoted), mixed (partly quoted) or indirect (no quotation marks)."""
-    quoted = [any(qs <= s and e <= qe for qs, qe in quotes) for s, e in fragments]
-    if all(quoted):
-        return "direct"
-    if any(s < qe and qs < e for s, e in fragments for qs, qe in quotes):
-        return "mixed"
-    return "indirect"
-
-
-def _inside_quote(token: Token, quotes: tuple[CharRange, ...]) -> bool:
-    """A cue inside a quotation belongs to the quoted speaker's words, not to the article."""
-    return any(start <= token.idx < end for start, end in quotes)
 
 
 def _is_parenthetical(cue: Token) -> bool:
@@ -367,83 +342,29 @@ def _is_parenthetical(cue: Token) -> bool:
 
 
 def _clause_without(head: Token, cue: Token) -> list[CharRange | None]:
-    """The clause under `head`, minus the cue's own subtree, split around it."""
+    """The clause under `head`, minus the cue's own subtree, split around it, without a conjunction that
+    joins it to the sentence before ("But the plan, she said, ...")."""
     cue_tokens = {t.i for t in cue.subtree}
     tokens = [t for t in head.subtree if t.i not in cue_tokens]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
+        tokens.pop(0)
     before = [t for t in tokens if t.i < cue.left_edge.i]
     after = [t for t in tokens if t.i > cue.right_edge.i]
-    return [_trimmed_range(before), _trimmed_range(after)]
-
-
-def _source_range(cue: Token) -> CharRange | None:
-    verb = cue
-    for _ in range(4):
-        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
-        if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return _noun_phrase_before(verb.head)
-        if subjects:
-            return _trimmed_range(list(subjects[0].subtree))
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            return _noun_phrase_before(verb.head)
-        passive = [child for child in verb.children if child.dep_ in PASSIVE_SUBJECTS]
-        agents = [grand for child in verb.children if child.dep_ == "agent" for grand in child.children
-                  if grand.dep_ == "pobj"]
-        if agents:
-            return _trimmed_range(list(agents[0].subtree))
-        if passive or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "acl") or verb.head is verb:
-            return None
-        verb = verb.head
-    return None
-
-
-def _noun_phrase_before(noun: Token) -> CharRange | None:
-    """The noun with its modifiers up to it: the speaker a relative clause hangs off."""
-    return _trimmed_range([t for t in noun.subtree if t.i <= noun.i])
-
-
-def _trimmed_range(tokens: list[Token]) -> CharRange | None:
-    """The character range from the first to the last token, without edge punctuation or space."""
-    tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and _is_edge_junk(tokens[0], opening=True):
-        tokens.pop(0)
-    while tokens and _is_edge_junk(tokens[-1], opening=False):
-        tokens.pop()
-    if not tokens:
-        return None
-    return outside_boilerplate(tokens[0].doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-
-
-def _is_edge_junk(token: Token, opening: bool) -> bool:
-    if token.is_space or token.text.strip() == "":
-        return True
-    if token.is_quote:
-        return False
-    return token.is_punct and token.text not in ("$", "%", "(" if opening else ")")
-
-
-def _extend_to_quotes(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: CharRange) -> list[CharRange]:
-    """Grow each fragment to cover the quotations it starts or ends inside (never over the cue)."""
-    extended = []
-    for start, end in fragments:
-        for q_start, q_end in quotes:
-            if q_start < end and start < q_end and not (q_start <= cue[0] < q_end):
-                start, end = min(start, q_start), max(end, q_end)
-        extended.append((start, end))
-    return extended
+    return [trimmed_range(before), trimmed_range(after)]
 
 
 def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: Token) -> list[CharRange]:
-    """`"A," he said, "B."`: the quote that resumes right after the cue clause is the same claim."""
+    """`"A," he said, "B."`: the quote that resumes right after the cue clause, in the same paragraph, is
+    the same claim (one in the next paragraph is a quotation of its own)."""
     if len(fragments) != 1 or fragments[0][1] > cue.idx:
         return fragments
     if not any(fragments[0] == q for q in quotes):
         return fragments
     sentence_end = cue.sent.end_char
-    clause_end = cue.right_edge.idx + len(cue.right_edge.text)
+    last = [t for t in cue.subtree if not t.is_space][-1]
+    clause_end = last.idx + len(last.text)
     for q_start, q_end in quotes:
         gap = text_of(cue.doc)[clause_end:q_start]
-        if clause_end <= q_start < sentence_end + 2 and gap.strip(" ,:;\n") == "":
+        if clause_end <= q_start < sentence_end + 2 and "\n" not in gap and gap.strip(" ,:;") == "":
             return [fragments[0], (q_start, q_end)]
     return fragments
-
-

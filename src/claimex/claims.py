@@ -8,8 +8,9 @@ import hashlib
 
 from spacy.tokens import Doc
 
-from claimex.attribution import Attribution, CharRange
+from claimex.attribution_spans import Attribution, CharRange
 from claimex.boilerplate import in_boilerplate, outside_boilerplate
+from claimex.context_quotes import ContextSpeakers, standalone_quotes
 from claimex.dates import find_dates
 from claimex.doc_text import text_of
 from claimex.entities import GROUPS, ORGANISATIONS, PEOPLE, PLACES, find_dateline, find_entities
@@ -37,10 +38,25 @@ def claims_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None) -
     claims = []
     covered: list[CharRange] = []
     attributions = [a for a in doc._.claimex_attributions if not in_boilerplate(doc, *a.cue)]
+    speakers = ContextSpeakers(sentences)
     for attribution, inner in nest_attributions(attributions):
         covered.extend([attribution.cue, *attribution.content])
         index = max(0, bisect.bisect_right(sentence_starts, attribution.cue[0]) - 1)
-        claims.append(_attributed_claim(doc, doc_name, attribution, inner, index, sentences[index], mentions))
+        claim = _attributed_claim(doc, doc_name, attribution, inner, index, sentences[index], mentions)
+        claims.append(claim)
+        if claim.source is not None and claim.kind in ("direct", "mixed"):
+            speakers.record(min(claim.content.start, claim.cue.start), max(claim.content.end, claim.cue.end),
+                            claim.source)
+    for (start, end), index in standalone_quotes(text_of(doc), doc._.claimex_quotes, sentences, covered):
+        if in_boilerplate(doc, start, end):
+            continue
+        covered.append((start, end))
+        content = Content(text=text_of(doc)[start:end], start=start, end=end)
+        source = speakers.before(index)
+        if source is not None:
+            speakers.record(start, end, source)
+        claims.append(_claim(doc, doc_name, "direct", index, sentences[index], content, source, None, mentions,
+                             source_from="context" if source is not None else None))
     for index, (start, end) in enumerate(sentences):
         if _is_unattributed_claim(doc, start, end, covered):
             content_start, content_end = outside_boilerplate(doc, start, end)
@@ -160,8 +176,13 @@ def _parts(doc: Doc, attribution: Attribution, mentions: DocMentions) -> tuple[C
 
 
 def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, content: Content,
-           source: Source | None, cue: Cue | None, mentions: DocMentions, nested: list[NestedClaim] = ()) -> Claim:
-    parts = [content] + [part for part in (source, cue) if part is not None]
+           source: Source | None, cue: Cue | None, mentions: DocMentions, nested: list[NestedClaim] = (),
+           source_from: str | None = None) -> Claim:
+    """The claim record; a source taken from the context lies elsewhere, so it adds no mentions."""
+    if source is not None and source_from is None:
+        source_from = "sentence"
+    in_claim = source if source_from == "sentence" else None
+    parts = [content] + [part for part in (in_claim, cue) if part is not None]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
     fingerprint = f"{kind}|{content.start}|{content.end}|{cue.start if cue else ''}|{content.text}"
     return Claim(
@@ -171,6 +192,7 @@ def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, 
         sentence=SentenceRef(index=index, start=sentence[0], end=sentence[1]),
         content=content,
         source=source,
+        source_from=source_from,
         cue=cue,
         nested=list(nested),
         hedges=[Span(text=text_of(doc)[s:e], start=s, end=e) for s, e in doc._.claimex_hedges if start <= s and e <= end],

@@ -74,6 +74,7 @@ CLAIM_COLUMNS: dict[str, Callable[[Claim], object]] = {
     "kind": lambda claim: claim.kind,
     "source": lambda claim: claim.source.text if claim.source else "",
     "source_name": lambda claim: (claim.source.name or "") if claim.source else "",
+    "source_from": lambda claim: claim.source_from or "",
     "cue": lambda claim: claim.cue.text if claim.cue else "",
     "content": lambda claim: claim.content.text,
     "hedges": lambda claim: _texts(claim.hedges),

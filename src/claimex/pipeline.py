@@ -51,7 +51,8 @@ def load_pipeline(model: str | None = None) -> Language:
         settings = dict(settings)
         factory = settings.pop("factory")
         component = nlp.add_pipe(factory, name=name, config=settings, **_placement(nlp, config["placement"][name]))
-        component.initialize(nlp=nlp)
+        if hasattr(component, "initialize"):
+            component.initialize(nlp=nlp)
     return nlp
 
 

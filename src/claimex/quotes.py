@@ -2,7 +2,8 @@
 
 News style leaves a quote open at the end of a paragraph when the same speaker goes on in the next,
 which then opens with a quotation mark again; such a quote is one range. A mark that is never closed
-opens no quotation, so one stray mark does not swallow the rest of an article.
+opens no quotation, so one stray mark does not swallow the rest of an article. Two apostrophes (`''`), as
+some wires and archives write a double quotation mark, count as one straight mark.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 
 OPENING = "“„«"
 CLOSING = "”»"
-MARKS = re.compile(r'["“”„«»]|\n\s*\n')
+MARKS = re.compile(r"''|[\"“”„«»]|\n\s*\n")
 
 
 def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
@@ -30,7 +31,7 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
                 open_at = continued_from if (continued_from is not None and starts_paragraph) else at
             continued_from = None
         elif open_at is not None:
-            quotes.append((open_at, at + 1))
+            quotes.append((open_at, match.end()))
             open_at = None
             continued_from = None
     return tuple(quotes)
@@ -43,8 +44,9 @@ def _opens(text: str, at: int, inside: bool) -> bool:
         return True
     if mark in CLOSING:
         return False
+    width = 2 if text.startswith("''", at) else 1
     before = text[at - 1] if at else " "
-    after = text[at + 1] if at + 1 < len(text) else " "
+    after = text[at + width] if at + width < len(text) else " "
     if before.isspace() or before in "([{—–-/":
         return not after.isspace()
     if after.isspace() or after in ".,;:!?)]}—–-":

@@ -80,7 +80,7 @@ def claims_table_html(claims: Sequence[Claim], prefix: str) -> str:
     rows = []
     for number, claim in enumerate(claims, start=1):
         cells = [
-            claim.kind, source_label(claim.source) if claim.source else "", claim.cue.text if claim.cue else "",
+            claim.kind, source_label(claim.source, claim.source_from) if claim.source else "", claim.cue.text if claim.cue else "",
             claim.content.text,
             "; ".join(hedge.text for hedge in claim.hedges), "; ".join(mention.text for mention in claim.numbers),
             "; ".join(date_label(date) for date in claim.dates),

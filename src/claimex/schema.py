@@ -117,6 +117,9 @@ class Claim(Record):
     content: Content = Field(description="what is attributed (for an unattributed claim, the whole sentence)")
     source: Union[Source, None] = Field(description='who says it; null when unattributed or no one is named '
                                                     '("it was reported")')
+    source_from: Union[Literal["sentence", "context"], None] = Field(
+        default=None, description='where the source was found: "sentence" (in the claim\'s own sentence) or '
+                                  '"context" (a bare quotation\'s speaker, named just before it); null with no source')
     cue: Union[Cue, None] = Field(description="the words that mark the attribution; null when unattributed")
     nested: list[NestedClaim] = Field(
         default=[], description="attributions whose cue lies inside this claim's content, in text order")

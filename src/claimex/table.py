@@ -44,13 +44,15 @@ def _short(text: str, width: int = SHORT_WIDTH) -> Text:
     return printable(textwrap.shorten(text, width=width, placeholder=" …"))
 
 
-def source_label(source: Source | None) -> str:
-    """The source as written, with its canonical name when that is not already in it."""
+def source_label(source: Source | None, source_from: str | None = None) -> str:
+    """The source as written, with its canonical name when that is not already in it, marked when the
+    claim takes it from the context (a bare quotation's speaker)."""
     if source is None:
         return "–"
+    label = source.text
     if source.name and source.name not in source.text:
-        return f"{source.text} ({source.name})"
-    return source.text
+        label = f"{source.text} ({source.name})"
+    return f"{label} [from context]" if source_from == "context" else label
 
 
 def date_label(date: DateMention) -> str:
@@ -87,7 +89,7 @@ def claims_table(name: str, claims: Sequence[Claim], width: int = WIDE) -> Table
         mentions = {"numbers": [mention.text for mention in claim.numbers],
                     "dates": [date_label(date) for date in claim.dates]}
         content = _short(claim.content.text)
-        cells = [str(number), printable(source_label(claim.source), SOURCE_STYLE),
+        cells = [str(number), printable(source_label(claim.source, claim.source_from), SOURCE_STYLE),
                  printable(claim.cue.text if claim.cue else "–", CUE_STYLE),
                  content if wide else _mentions_below(content, mentions), claim.kind.replace("_", " ")]
         if wide:

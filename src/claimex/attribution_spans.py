@@ -1,0 +1,138 @@
+"""Attributions as character ranges, and the spans they are built from: speakers, trimmed phrases, quotations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from claimex.boilerplate import outside_boilerplate
+from claimex.cue_lexicon import NOT_SPEAKERS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS
+from claimex.doc_text import text_of
+
+CharRange = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution, as character ranges into `doc.text`."""
+
+    cue: CharRange
+    cue_lemma: str
+    source: CharRange | None
+    content: tuple[CharRange, ...]
+    kind: str
+
+
+def without_full_stop(text: str, start: int, end: int) -> CharRange:
+    """A passage without the full stop that ends it, as a clause's content has none; a quotation keeps its marks."""
+    if end - start > 1 and text[end - 1] == "." and text[end - 2] not in ".":
+        return start, end - 1
+    return start, end
+
+
+def content_kind(fragments: list[CharRange], quotes: tuple[CharRange, ...]) -> str:
+    """direct (all quoted), mixed (partly quoted) or indirect (no quotation marks)."""
+    quoted = [any(qs <= s and e <= qe for qs, qe in quotes) for s, e in fragments]
+    if all(quoted):
+        return "direct"
+    if any(s < qe and qs < e for s, e in fragments for qs, qe in quotes):
+        return "mixed"
+    return "indirect"
+
+
+def inside_quote(token: Token, quotes: tuple[CharRange, ...]) -> bool:
+    """A cue inside a quotation belongs to the quoted speaker's words, not to the article."""
+    return any(start <= token.idx < end for start, end in quotes)
+
+
+def source_range(cue: Token) -> CharRange | None:
+    verb = cue
+    for _ in range(4):
+        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return _noun_phrase_before(verb.head)
+        if subjects:
+            return _speaker_range(subjects[0])
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return _noun_phrase_before(verb.head)
+        passive = [child for child in verb.children if child.dep_ in PASSIVE_SUBJECTS]
+        agents = [grand for child in verb.children if child.dep_ == "agent" for grand in child.children
+                  if grand.dep_ == "pobj"]
+        if agents:
+            return _speaker_range(agents[0])
+        if passive or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "acl") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _speaker_range(head: Token) -> CharRange | None:
+    """The phrase that names a speaker, without a time phrase hanging off it ("said Ana Reyes on
+    Tuesday"), brackets balanced; None for a number or a time ("30 days to respond")."""
+    if head.ent_type_ in NOT_SPEAKERS:
+        return None
+    dropped = {t.i for child in head.children if child.i > head.i and is_time_phrase(child) for t in child.subtree}
+    return _balanced(trimmed_range([t for t in head.subtree if t.i not in dropped]), text_of(head.doc))
+
+
+def is_time_phrase(token: Token) -> bool:
+    if token.dep_ == "prep" and token.lower_ != "of":
+        return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in token.children)
+    return token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME")
+
+
+def _balanced(span: CharRange | None, text: str) -> CharRange | None:
+    """The span grown to its closing bracket when that follows at once ("the FBI (Federal Bureau"), or
+    cut before an unclosed one."""
+    if span is None:
+        return None
+    start, end = span
+    piece = text[start:end]
+    if piece.count("(") > piece.count(")"):
+        closing = text.find(")", end)
+        if closing != -1 and "\n" not in text[end:closing] and closing - end < 40:
+            return start, closing + 1
+        cut = text.rfind("(", start, end)
+        return (start, len(text[:cut].rstrip())) if text[start:cut].strip() else None
+    if piece.count(")") > piece.count("(") and piece.endswith(")"):
+        return start, len(text[:end - 1].rstrip())
+    return span
+
+
+def _noun_phrase_before(noun: Token) -> CharRange | None:
+    """The noun with its modifiers up to it: the speaker a relative clause hangs off."""
+    if noun.ent_type_ in NOT_SPEAKERS:
+        return None
+    return trimmed_range([t for t in noun.subtree if t.i <= noun.i])
+
+
+def trimmed_range(tokens: list[Token]) -> CharRange | None:
+    """The character range from the first to the last token, without edge punctuation or space."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and _is_edge_junk(tokens[0], opening=True):
+        tokens.pop(0)
+    while tokens and _is_edge_junk(tokens[-1], opening=False):
+        tokens.pop()
+    if not tokens:
+        return None
+    return outside_boilerplate(tokens[0].doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _is_edge_junk(token: Token, opening: bool) -> bool:
+    if token.is_space or token.text.strip() == "":
+        return True
+    if token.is_quote:
+        return False
+    return token.is_punct and token.text not in ("$", "%", "(" if opening else ")")
+
+
+def extend_to_quotes(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: CharRange) -> list[CharRange]:
+    """Grow each fragment to cover the quotations it starts or ends inside (never over the cue)."""
+    extended = []
+    for start, end in fragments:
+        for q_start, q_end in quotes:
+            if q_start < end and start < q_end and not (q_start <= cue[0] < q_end):
+                start, end = min(start, q_start), max(end, q_end)
+        extended.append((start, end))
+    return extended
