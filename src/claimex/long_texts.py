@@ -18,9 +18,10 @@ from spacy.tokens import Doc
 from claimex.claims import claim_id, sentence_ranges
 from claimex.schema import Claim
 
-PIECE_LENGTH = 100_000
-"""Longest piece of an over-long text that goes through the pipeline at once (spaCy's parser needs
-about 1 GB of memory per 100,000 characters)."""
+PIECE_LENGTH = 10_000
+"""Longest piece of an over-long text that goes through the pipeline at once: about what a batch of 16
+short articles holds, so that a long text needs the memory of such a batch (spaCy's parser needs about
+1 GB per 100,000 characters)."""
 PIECE_BOUNDARIES = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\n\s*"),
                     re.compile(r"\s+"))
 """Where an over-long text is cut, best first: paragraph breaks, sentence ends, line breaks, spaces."""
