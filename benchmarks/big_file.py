@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
+
+from speed import run_child  # benchmarks/speed.py: a child process that reports its time and peak memory
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,13 +56,6 @@ def write_inputs(folder: Path, megabytes: float) -> tuple[Path, Path, int]:
     return big, records, len(pieces)
 
 
-def run_child(output: Path, args: list[str]) -> dict:
-    proc = subprocess.run([sys.executable, "-c", CLAIMEX, str(output), *args], capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.exit(f"benchmark child failed:\n{proc.stderr[-2000:]}")
-    return json.loads(proc.stderr.strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=3.0)
@@ -73,8 +66,9 @@ def main() -> None:
         print(f"{big.stat().st_size / 1e6:.2f} MB text, the same as {count} records; --workers {args.workers}")
         workers = ["--workers", str(args.workers)]
         results = {
-            "one text": run_child(Path(folder) / "one.jsonl", [str(big), *workers]),
-            "records": run_child(Path(folder) / "records.out.jsonl", ["--jsonl-field", "text", str(records), *workers]),
+            "one text": run_child(CLAIMEX, [str(Path(folder) / "one.jsonl"), str(big), *workers]),
+            "records": run_child(CLAIMEX, [str(Path(folder) / "records.out.jsonl"), "--jsonl-field", "text", str(records),
+                                           *workers]),
         }
     for name, result in results.items():
         print(f"{name:9} {result['seconds']:8.1f} s  peak {result['peak_kib'] / 1024:7.0f} MiB  {result['claims']} claims")
