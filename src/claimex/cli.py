@@ -25,7 +25,6 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="Turn news articles into structured, attributed claims (who said what), as JSON lines.",
 )
 
 

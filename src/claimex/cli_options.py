@@ -10,7 +10,7 @@ import typer
 
 
 class Format(str, enum.Enum):
-    """`auto`: by the --output file's suffix, else a table on a terminal and JSON lines elsewhere."""
+    """`auto`: a table when stdout is a terminal, else JSON lines. See docs/output.md for each form."""
 
     auto = "auto"
     jsonl = "jsonl"
@@ -49,8 +49,8 @@ JsonlId = Annotated[Optional[str], typer.Option(
 Debug = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")]
 FormatOption = Annotated[Format, typer.Option(
     "--format", "-f",
-    help="jsonl (the contract), csv, tsv, table (for people) or html (a report page); auto: by the suffix of "
-         "--output (.jsonl, .csv, .tsv, .html), else table on a terminal and jsonl otherwise.",
+    help="jsonl (the contract), csv, tsv, table (for people) or html (a report page); "
+         "auto: table on a terminal, jsonl otherwise.",
 )]
 Fields = Annotated[Optional[str], typer.Option(
     "--fields", metavar="A,B,...", help="CSV/TSV columns to write, in this order (default: all; see docs/output.md).",
