@@ -9,7 +9,7 @@ import pytest
 from claimex import api
 from claimex.claims import claims_from_doc, sentences_from_doc
 from claimex.long_texts import shifted_record, text_pieces
-from claimex.schema import Sentence
+from claimex.schema import Claim, Sentence
 
 LONG_BLOCK = (
     "Advertisement\n\n"
@@ -111,3 +111,21 @@ def test_progress_is_told_the_characters_done_after_each_piece(nlp, short_max_le
     assert len(told) == len(text_pieces(text, 1500))
     assert [done for done, _ in told] == sorted(done for done, _ in told)
     assert told[-1] == (len(text), len(text))
+
+
+def test_a_long_text_comes_out_piece_by_piece_and_each_writer_gets_what_it_needs(nlp, short_max_length, runner,
+                                                                                   tmp_path):
+    from claimex.cli import app
+
+    text = LONG_BLOCK * 20
+    whole = api.extract(text, doc="long.txt")
+    short_max_length(1500)
+    parts = list(api.records_many(claims_from_doc, [("long.txt", text), ("short.txt", LONG_BLOCK)]))
+    assert [part.complete for part in parts] == [False] * len(text_pieces(text, 1500)) + [True, True]
+    assert [record for part in parts[:-1] for record in part.records] == whole
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    jsonl = runner.invoke(app, ["extract", str(path), "-f", "jsonl"]).stdout.splitlines()
+    assert [Claim.model_validate_json(line).model_copy(update={"doc": "long.txt"}) for line in jsonl] == whole
+    table = runner.invoke(app, ["extract", str(path), "-f", "table"]).stdout
+    assert table.count(f"{path}:") == 1 and f"{path}: {len(whole)}" in table

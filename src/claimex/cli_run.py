@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, Optional, TypeVar
+from typing import TYPE_CHECKING, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -22,10 +22,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 
 from claimex.cli_options import Format
 
+if TYPE_CHECKING:
+    from claimex.api import Part
+
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-T = TypeVar("T")
 
 
 def report(message: str, cause: Optional[BaseException] = None) -> None:
@@ -147,9 +149,15 @@ def run_documents(to_records, inputs: Inputs, make_writer, *, published: Optiona
             documents = records_many(to_records, inputs.readable(fail), published=published_date, model=model,
                                      batch_size=batch_size, workers=workers, on_error=internal_error,
                                      progress=bar.characters)
-            for name, text, records in bar.documents(documents):
-                if records is not None:
-                    writer.write(name, text, records)
+            held: list = []  # the parts of a long text, for a writer that needs each document whole
+            for part in bar.documents(documents):
+                if getattr(writer, "takes_parts", False):  # a writer of diff's may not say
+                    writer.write(part.name, part.text, part.records or [])
+                elif part.records is not None:
+                    held += part.records
+                    if part.complete:
+                        writer.write(part.name, part.text, held)
+                        held = []
             writer.finish()
     except OutputError as error:
         fail_usage(str(error))
@@ -193,15 +201,16 @@ class ProgressBar:
             self.bar.start()
         return self.bar.add_task(description, total=total)
 
-    def documents(self, items: Iterable[T]) -> Iterator[T]:
-        """`items`, one per document, counted on the bar."""
+    def documents(self, parts: Iterable[Part]) -> Iterator[Part]:
+        """`parts` (see `claimex.api.records_many`), each document counted on the bar at its last part."""
         if self.bar is None or self.expected == 1:
-            yield from items
+            yield from parts
             return
         task = self._task("documents", self.expected)
-        for item in items:
-            yield item
-            self.bar.advance(task)
+        for part in parts:
+            yield part
+            if part.complete:
+                self.bar.advance(task)
 
     def characters(self, done: int, total: int) -> None:
         """Shows that `done` characters of a long text of `total` are processed; the line goes at the end."""

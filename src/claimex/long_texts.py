@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from pydantic import BaseModel
 from spacy.language import Language
@@ -56,20 +56,18 @@ def _cut(window: str) -> int:
     return len(window)
 
 
-def long_text_records(nlp: Language, to_records: ToRecords, name: str, text: str, published: dt.date | None,
-                      progress: Progress | None = None) -> list:
-    """The records of a text over `nlp.max_length`, its pieces processed one at a time, with offsets and
-    sentence numbers into the whole text."""
-    records: list = []
+def long_text_parts(nlp: Language, to_records: ToRecords, name: str, text: str, published: dt.date | None,
+                    progress: Progress | None = None) -> Iterator[list]:
+    """The records of a text over `nlp.max_length`, piece after piece, each piece's records as soon as it
+    is processed, with offsets and sentence numbers into the whole text."""
     chars = sentences = 0
     for piece in text_pieces(text, nlp.max_length):
         doc = nlp(piece)
-        records += [shifted_record(record, chars, sentences) for record in to_records(doc, name, published)]
+        yield [shifted_record(record, chars, sentences) for record in to_records(doc, name, published)]
         chars += len(piece)
         sentences += len(sentence_ranges(doc))
         if progress is not None:
             progress(chars, len(text))
-    return records
 
 
 def shifted_record(record: BaseModel, chars: int, sentences: int) -> BaseModel:

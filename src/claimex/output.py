@@ -27,7 +27,11 @@ TSV_SPACES = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\v": " ", "\f": " 
 
 
 class Writer(Protocol):
-    """Takes each document's records in order, then `finish()` once."""
+    """Takes each document's records in order, then `finish()` once. A writer whose `takes_parts` is true
+    also takes a long text's records in parts, piece by piece, as they are made (several `write`s of one
+    document); the others get each document's records whole."""
+
+    takes_parts: bool
 
     def write(self, name: str, text: str, records: Sequence[BaseModel]) -> None: ...
 
@@ -40,6 +44,8 @@ def jsonl_line(record: BaseModel) -> str:
 
 class JsonlWriter:
     """One JSON object per line: the contract, see `claimex schema`."""
+
+    takes_parts = True
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
@@ -130,6 +136,8 @@ class DelimitedWriter:
     """Rows with a header row, one row per record, in UTF-8. CSV follows RFC 4180 (CRLF, quoted fields),
     with a byte-order mark first when `excel` is set; TSV rows end in LF and a cell's tabs and line breaks
     become spaces, so that every line is one row."""
+
+    takes_parts = True
 
     def __init__(self, stream: IO[str], columns: dict[str, Callable], delimiter: str = ",", excel: bool = False) -> None:
         self.columns = columns

@@ -124,6 +124,8 @@ def render_report(articles: Sequence[Article], title: str = "claimex report") ->
 class ReportWriter:
     """Collects every article, then writes the page at `finish()`."""
 
+    takes_parts = False
+
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
         self.articles: list[Article] = []

@@ -107,6 +107,8 @@ def sentences_table(name: str, sentences: Sequence[Sentence], width: int = WIDE)
 class TableWriter:
     """A rich table per document, printed as each document is done."""
 
+    takes_parts = False
+
     def __init__(self, stream: IO[str], *, sentences: bool = False) -> None:
         self.console = Console(file=stream, highlight=False)
         self.make_table = sentences_table if sentences else claims_table
@@ -169,6 +171,8 @@ COLOR_SETTINGS = {"auto": {}, "always": {"force_terminal": True, "no_color": Fal
 
 class ShowWriter:
     """`claimex show`: each article in the terminal with its claims highlighted."""
+
+    takes_parts = False
 
     def __init__(self, stream: IO[str], color: str = "auto") -> None:
         self.console = Console(file=stream, highlight=False, **COLOR_SETTINGS[color])
