@@ -153,7 +153,9 @@ def run_documents(to_records, inputs: Inputs, make_writer, *, published: Optiona
             for part in bar.documents(documents):
                 if getattr(writer, "takes_parts", False):  # a writer of diff's may not say
                     writer.write(part.name, part.text, part.records or [])
-                elif part.records is not None:
+                elif part.records is None:
+                    held = []  # a long text that failed part of the way: none of it
+                else:
                     held += part.records
                     if part.complete:
                         writer.write(part.name, part.text, held)
