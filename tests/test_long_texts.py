@@ -129,3 +129,25 @@ def test_a_long_text_comes_out_piece_by_piece_and_each_writer_gets_what_it_needs
     assert [Claim.model_validate_json(line).model_copy(update={"doc": "long.txt"}) for line in jsonl] == whole
     table = runner.invoke(app, ["extract", str(path), "-f", "table"]).stdout
     assert table.count(f"{path}:") == 1 and f"{path}: {len(whole)}" in table
+
+
+def test_a_long_text_failing_part_of_the_way_fails_alone(nlp, short_max_length, monkeypatch, runner, tmp_path):
+    from claimex.cli import app
+
+    short_max_length(1500)
+    real, calls = api.claims_from_doc, []
+
+    def broken_on_third_piece(doc, name, published=None):
+        calls.append(name)
+        if name.endswith("long.txt") and len(calls) == 3:
+            raise RuntimeError("boom")
+        return real(doc, name, published)
+
+    monkeypatch.setattr(api, "claims_from_doc", broken_on_third_piece)
+    long, short = tmp_path / "long.txt", tmp_path / "short.txt"
+    long.write_text(LONG_BLOCK * 20, encoding="utf-8")
+    short.write_text(LONG_BLOCK, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(long), str(short), "-f", "table"])
+    assert result.exit_code == 1
+    assert result.stderr == f"claimex: internal error on {long}: RuntimeError: boom\n"
+    assert f"{long}:" not in result.stdout and f"{short}: {len(api.extract(LONG_BLOCK))}" in result.stdout
