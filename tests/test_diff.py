@@ -358,7 +358,7 @@ def test_output_into_a_missing_folder_is_one_line(nlp, runner, article_pair):
     target = article_pair / "nodir" / "diff.jsonl"
     result = runner.invoke(app, ["diff", str(article_pair / "a.txt"), str(article_pair / "b.txt"), "-o", str(target)])
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.strip().splitlines() == [f"claimex: {target}: No such file or directory"]
+    assert result.stderr.strip().splitlines() == [f"claimex: {target}: no such folder"]
 
 
 @pytest.mark.parametrize("a_text, a_fields, b_text, b_fields, same", [

@@ -1,4 +1,4 @@
-"""Reading inputs (encodings, binary data, folders, stdin, JSON lines, HTML) and texts over spaCy's max_length."""
+"""Reading inputs: encodings, binary data, folders, stdin, JSON lines, HTML."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import io
 
 import pytest
 
-from claimex import api, ingest
+from claimex import ingest
 from claimex.ingest import BINARY, Document, InputError, decode_document, folder_files, read_inputs
-from claimex.pipeline import load_pipeline
 
 ARTICLE = "The council approved the budget on Monday, the mayor said. The vote was close.\n"
 QUOTED = "The mayor said “we will win” — and the café closed. It cost €5.\n"
@@ -158,56 +157,3 @@ def test_html_without_article_text_is_an_input_error():
     page = b"<html><head><script>var said = 1;</script></head><body><img src='a.png'></body></html>"
     assert ingest.article_document("blank.html", page) == InputError(
         "blank.html#text", "no article text found in the HTML")
-
-
-def test_text_pieces_cut_after_paragraphs_and_join_back_to_the_text():
-    paragraph = "One sentence here. Another one there.\n\n"
-    text = paragraph * 50
-    pieces = api.text_pieces(text, 400)
-    assert "".join(pieces) == text
-    assert all(len(piece) <= 400 and piece.endswith("\n\n") for piece in pieces)
-    assert api.text_pieces(text, len(text)) == [text]
-
-
-def test_text_pieces_fall_back_to_sentences_then_anywhere():
-    sentences = "One sentence here. Another one there. " * 30
-    assert all(piece.endswith(". ") for piece in api.text_pieces(sentences, 200))
-    solid = "x" * 1000
-    assert api.text_pieces(solid, 300) == ["x" * 300] * 3 + ["x" * 100]
-
-
-LONG_BLOCK = (
-    "Advertisement\n\n"
-    "The council approved the budget on Monday, the mayor said. \"We will appeal,\" said Jane Doe, "
-    "a union leader, who may sue.\n\n"
-    "According to officials, the vote was close. It was probably a mistake, critics argued.\n\n"
-)
-
-
-def test_a_text_over_max_length_gives_the_claims_it_would_give_whole(monkeypatch):
-    nlp = load_pipeline(None)  # the pipeline api._process runs
-    text = LONG_BLOCK * 40
-    whole_doc = nlp(text)
-    whole = next(api.extract_many([("long.txt", text)]))
-    monkeypatch.setattr(nlp, "max_length", 1500)
-    assert len(api.text_pieces(text, nlp.max_length)) > 5
-    [(_, joined_text, joined_doc)] = api._process([("long.txt", text)], None, 16)
-    pieces = next(api.extract_many([("long.txt", text)]))
-    assert joined_text == text
-    for extension in ("claimex_boilerplate", "claimex_hedges", "claimex_attributions"):
-        assert joined_doc._.get(extension) == whole_doc._.get(extension), extension
-    assert len(whole_doc._.claimex_attributions) == 40 * 4
-    assert [claim.model_dump() for claim in pieces] == [claim.model_dump() for claim in whole]
-
-
-def test_a_text_over_a_million_characters_is_processed_whole_with_offsets_into_it(nlp):
-    article = "The council approved the budget on Monday, the mayor said. \"We will appeal,\" said Jane Doe.\n"
-    text = article + "\n\n" * (nlp.max_length // 2) + article
-    assert len(text) > nlp.max_length
-    claims = next(api.extract_many([("huge.txt", text)]))
-    second = len(text) - len(article)
-    assert [(claim.kind, claim.content.start) for claim in claims] == [
-        ("indirect", 0), ("direct", 59), ("indirect", second), ("direct", second + 59)]
-    for claim in claims:
-        assert text[claim.content.start : claim.content.end] == claim.content.text
-        assert text[claim.cue.start : claim.cue.end] == claim.cue.text

@@ -13,7 +13,7 @@ from claimex.output import (
     CLAIM_COLUMNS, DelimitedWriter, JsonlWriter, columns_for, jsonl_line, neutralise_formula, pick_columns,
 )
 from claimex.schema import Claim, Sentence
-from claimex.table import claims_table, highlighted_article, show, with_progress
+from claimex.table import claims_table, highlighted_article, show
 
 TEXT = "The mayor said the bridge could reopen on 3 May, costing $2 million.\nThe river is high."
 
@@ -56,7 +56,7 @@ def test_output_delimited_rows_carry_each_claim(delimiter):
     writer = DelimitedWriter(stream, CLAIM_COLUMNS, delimiter=delimiter)
     writer.write("bridge.txt", TEXT, [mayor_claim(), river_claim()])
     writer.finish()
-    assert stream.getvalue().startswith(delimiter.join(CLAIM_COLUMNS) + "\r\n")
+    assert stream.getvalue().startswith(delimiter.join(CLAIM_COLUMNS) + ("\r\n" if delimiter == "," else "\n"))
     mayor, river = parse(stream.getvalue(), delimiter)
     assert mayor == {
         "doc": "bridge.txt", "id": "c1", "sentence": "0", "kind": "indirect", "source": "The mayor",
@@ -192,14 +192,18 @@ def test_output_show_colours_only_when_colour_is_allowed(monkeypatch):
     assert "\x1b[1mThe mayor" in without and "36m" not in without and "32m" not in without
 
 
-def test_output_progress_bar_only_on_a_terminal_and_for_several_documents():
-    def run(expected, terminal):
-        console = Console(file=io.StringIO(), force_terminal=terminal, width=80)
-        items = list(with_progress(iter(["one", "two"]), expected, console))
-        return items, console.file.getvalue()
-
-    assert run(2, terminal=False) == (["one", "two"], "")
-    assert run(1, terminal=True) == (["one", "two"], "")
-    for expected in (2, None):
-        items, drawn = run(expected, terminal=True)
-        assert items == ["one", "two"] and "claimex" in drawn
+@pytest.mark.parametrize("values", [[None], [None, "2024-06-04"], ["2024-06-03", None], [None, None],
+                                    ["2024-06-03", None, "2024-06-05"]])
+def test_output_date_values_line_up_with_dates_item_for_item(values):
+    words = ["Monday", "Tuesday", "Wednesday"][: len(values)]
+    text = f"Police said it happened on {' and '.join(words)}."
+    claim = Claim(
+        id="c", doc="d", kind="indirect", sentence={"index": 0, "start": 0, "end": len(text)},
+        content=span(text, text[12:-1]), source=span(text, "Police"), cue=span(text, "said", lemma="say"),
+        dates=[span(text, word, value=value) for word, value in zip(words, values)],
+    )
+    stream = io.StringIO(newline="")
+    DelimitedWriter(stream, CLAIM_COLUMNS, delimiter="\t").write("d", text, [claim])
+    (row,) = parse(stream.getvalue(), "\t")
+    assert row["dates"].split("; ") == words
+    assert row["date_values"].split("; ") == ["" if value is None else value for value in values]

@@ -159,3 +159,18 @@ def test_report_renders_highlights_and_sorts_in_chromium(runner, tmp_path):
     chromium("--window-size=1000,900", f"--screenshot={screenshot}", (tmp_path / "probed.html").as_uri(),
              profile=tmp_path / "profile")
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 10_000
+
+
+def test_report_numbers_and_dates_columns_show_values_beside_the_words():
+    from claimex.report import claims_table_html
+
+    text = "The fee rises to $35 a day on 3 July 2025, and to forty dollars later, the council said."
+    claim = Claim(
+        id="c", doc="d", kind="indirect", sentence={"index": 0, "start": 0, "end": len(text)},
+        content=span(text, "The fee rises to $35 a day on 3 July 2025, and to forty dollars later"),
+        source=span(text, "the council"), cue=span(text, "said", lemma="say"),
+        numbers=[span(text, "$35", value=35, unit="USD"), span(text, "forty dollars", value=40, unit="USD")],
+        dates=[span(text, "3 July 2025", value="2025-07-03"), span(text, "later", value=None)],
+    )
+    cells = re.findall(r"<td>(.*?)</td>", claims_table_html([claim], "a1"))
+    assert cells[-2:] == ["$35 = 35; forty dollars = 40", "3 July 2025 = 2025-07-03; later"]

@@ -7,7 +7,8 @@
 from claimex.schema import SCHEMA_VERSION, Claim, Sentence
 
 __version__ = "0.1.0"
-__all__ = ["SCHEMA_VERSION", "Claim", "Sentence", "__version__", "extract", "extract_sentences"]
+__all__ = ["SCHEMA_VERSION", "Claim", "Sentence", "__version__", "extract", "extract_many", "extract_sentences",
+           "load_pipeline", "sentences_many"]
 
 
 def __getattr__(name: str):
@@ -16,4 +17,8 @@ def __getattr__(name: str):
         from claimex import api
 
         return getattr(api, name)
+    if name == "load_pipeline":
+        from claimex.pipeline import load_pipeline
+
+        return load_pipeline
     raise AttributeError(f"module 'claimex' has no attribute {name!r}")

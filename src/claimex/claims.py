@@ -184,9 +184,8 @@ def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, 
     in_claim = source if source_from == "sentence" else None
     parts = [content] + [part for part in (in_claim, cue) if part is not None]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
-    fingerprint = f"{kind}|{content.start}|{content.end}|{cue.start if cue else ''}|{content.text}"
     return Claim(
-        id=hashlib.sha1(fingerprint.encode("utf-8")).hexdigest()[:16],
+        id=claim_id(kind, content, cue),
         doc=doc_name,
         kind=kind,
         sentence=SentenceRef(index=index, start=sentence[0], end=sentence[1]),
@@ -198,6 +197,12 @@ def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, 
         hedges=[Span(text=text_of(doc)[s:e], start=s, end=e) for s, e in doc._.claimex_hedges if start <= s and e <= end],
         **mentions.in_sentences_of(start, end),
     )
+
+
+def claim_id(kind: str, content: Span, cue: Span | None) -> str:
+    """A claim's stable id: a hash of its kind, where its content and cue lie, and the content's words."""
+    fingerprint = f"{kind}|{content.start}|{content.end}|{cue.start if cue else ''}|{content.text}"
+    return hashlib.sha1(fingerprint.encode("utf-8")).hexdigest()[:16]
 
 
 def _is_unattributed_claim(doc: Doc, start: int, end: int, covered: list[CharRange]) -> bool:

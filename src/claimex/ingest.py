@@ -134,6 +134,19 @@ def _read_bytes(name: str, stdin: BinaryIO | None) -> bytes | InputError:
         return InputError(name, f"cannot be read ({error.strerror or error})")
 
 
+def looks_like_json_lines(name: str, text: str) -> bool:
+    """Whether an input read as an article is a JSON-lines collection: by its name, or a JSON object first."""
+    if name.lower().endswith(JSONL_SUFFIXES):
+        return True
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    if not first_line.startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(first_line), dict)
+    except ValueError:
+        return False
+
+
 def article_document(name: str, data: bytes) -> Document | InputError:
     """One article: decoded text, or the article text extracted when it is HTML (by name or by content)."""
     document = decode_document(name, data)
@@ -171,6 +184,7 @@ def jsonl_documents(name: str, data: bytes, field: str, id_field: str) -> Iterat
     if isinstance(collection, InputError):
         yield collection
         return
+    first_line_of: dict[str, int] = {}
     for number, line in enumerate(collection.text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -187,7 +201,12 @@ def jsonl_documents(name: str, data: bytes, field: str, id_field: str) -> Iterat
             identifier = record.get(id_field)
             if not isinstance(identifier, (str, int)) or isinstance(identifier, bool):
                 identifier = number
-            yield _line_document(f"{name}#{identifier}", record[field], collection.encoding)
+            document_name = f"{name}#{identifier}"
+            if document_name in first_line_of:
+                yield InputError(f"{name}:{number}", f"repeats the id {identifier} of line {first_line_of[document_name]}")
+                continue
+            first_line_of[document_name] = number
+            yield _line_document(document_name, record[field], collection.encoding)
 
 
 def _line_document(name: str, text: str, encoding: str) -> Document | InputError:

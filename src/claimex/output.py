@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,10 +20,18 @@ from pydantic import BaseModel
 from claimex.schema import MENTION_FIELDS, Claim, Sentence
 
 LIST_SEPARATOR = "; "
+BYTE_ORDER_MARK = "\ufeff"
+TSV_SPACES = str.maketrans({"\t": " ", "\n": " ", "\r": " ", "\v": " ", "\f": " ", "\x1c": " ", "\x1d": " ",
+                            "\x1e": " ", "\x85": " ", "\u2028": " ", "\u2029": " "})
+"""What splits a line for Python's `str.splitlines` (and tabs) becomes a space in a TSV cell."""
 
 
 class Writer(Protocol):
-    """Takes each document's records in order, then `finish()` once."""
+    """Takes each document's records in order, then `finish()` once. A writer whose `takes_parts` is true
+    also takes a long text's records in parts, piece by piece, as they are made (several `write`s of one
+    document); the others get each document's records whole."""
+
+    takes_parts: bool
 
     def write(self, name: str, text: str, records: Sequence[BaseModel]) -> None: ...
 
@@ -36,6 +44,8 @@ def jsonl_line(record: BaseModel) -> str:
 
 class JsonlWriter:
     """One JSON object per line: the contract, see `claimex schema`."""
+
+    takes_parts = True
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
@@ -120,17 +130,26 @@ def pick_columns(columns: dict[str, Callable], fields: str | None) -> dict[str, 
 
 
 class DelimitedWriter:
-    """RFC 4180 rows (CSV, or TSV with `delimiter="\\t"`), UTF-8, with a header row; one row per record."""
+    """Rows with a header row, one row per record, in UTF-8. CSV follows RFC 4180 (CRLF, quoted fields),
+    with a byte-order mark first when `excel` is set; TSV rows end in LF and a cell's tabs and line breaks
+    become spaces, so that every line is one row."""
 
-    def __init__(self, stream: IO[str], columns: dict[str, Callable], delimiter: str = ",") -> None:
+    takes_parts = True
+
+    def __init__(self, stream: IO[str], columns: dict[str, Callable], delimiter: str = ",", excel: bool = False) -> None:
         self.columns = columns
-        self.rows = csv.writer(stream, delimiter=delimiter, lineterminator="\r\n")
+        self.tsv = delimiter == "\t"
+        if excel:
+            stream.write(BYTE_ORDER_MARK)
+        self.rows = csv.writer(stream, delimiter=delimiter, lineterminator="\n" if self.tsv else "\r\n")
         self.rows.writerow(columns)
 
     def write(self, name: str, text: str, records: Sequence[BaseModel]) -> None:
-        self.rows.writerows(
-            [neutralise_formula(str(cell(record))) for cell in self.columns.values()] for record in records
-        )
+        self.rows.writerows([self._cell(str(cell(record))) for cell in self.columns.values()] for record in records)
+
+    def _cell(self, value: str) -> str:
+        value = neutralise_formula(value)
+        return value.translate(TSV_SPACES) if self.tsv else value
 
     def finish(self) -> None:
         pass
@@ -141,12 +160,14 @@ def columns_for(record_type: type[BaseModel], fields: str | None) -> dict[str, C
     return pick_columns(SENTENCE_COLUMNS if record_type is Sentence else CLAIM_COLUMNS, fields)
 
 
-def writer_for(format: str, stream: IO[str], *, record_type: type[BaseModel], columns: dict[str, Callable]) -> Writer:
-    """The writer for `format`: jsonl, csv, tsv, table (rich, for a terminal) or html (a report page)."""
+def writer_for(format: str, stream: IO[str], *, record_type: type[BaseModel], columns: dict[str, Callable],
+               excel: bool = False) -> Writer:
+    """The writer for `format`: jsonl, csv (`excel`: with a byte-order mark), tsv, table (rich, for a
+    terminal) or html (a report page)."""
     if format == "jsonl":
         return JsonlWriter(stream)
     if format in ("csv", "tsv"):
-        return DelimitedWriter(stream, columns, delimiter="," if format == "csv" else "\t")
+        return DelimitedWriter(stream, columns, delimiter="," if format == "csv" else "\t", excel=excel)
     if format == "table":
         from claimex.table import TableWriter
 
@@ -158,21 +179,39 @@ def writer_for(format: str, stream: IO[str], *, record_type: type[BaseModel], co
     raise ValueError(f"no writer for format {format!r}")
 
 
+class OutputError(Exception):
+    """The --output file cannot be written; the message names it and says why."""
+
+
+def check_output(path: Path, *, force: bool = False) -> None:
+    """OutputError unless `path` names a file that can be made (or, with `force`, replaced) in a folder that exists."""
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give the name of a file in it")
+    if not path.parent.is_dir():
+        raise OutputError(f"{path}: no such folder")
+    if path.exists() and not force:
+        raise OutputError(f"{path} exists; pass --force to overwrite it")
+
+
 @contextmanager
 def open_output(path: Path | None, *, force: bool = False) -> Iterator[IO[str]]:
-    """stdout when `path` is None; else a temporary file renamed to `path` only on success."""
+    """stdout when `path` is None; else a temporary file beside it, renamed to `path` only on success. The
+    file gets the mode a new file has under the user's umask."""
     if path is None:
         import sys
 
         yield sys.stdout
         return
-    if path.exists() and not force:
-        raise FileExistsError(f"{path} exists; pass --force to overwrite it")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    check_output(path, force=force)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot be written ({error.strerror or error})") from error
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from claimex.schema import Claim
-from claimex.table import date_label, highlights, source_label
+from claimex.labels import date_label, highlights, number_label, source_label
 
 Article = tuple[str, str, Sequence[Claim]]
 
@@ -82,7 +82,7 @@ def claims_table_html(claims: Sequence[Claim], prefix: str) -> str:
         cells = [
             claim.kind, source_label(claim.source, claim.source_from) if claim.source else "", claim.cue.text if claim.cue else "",
             claim.content.text,
-            "; ".join(hedge.text for hedge in claim.hedges), "; ".join(mention.text for mention in claim.numbers),
+            "; ".join(hedge.text for hedge in claim.hedges), "; ".join(number_label(number) for number in claim.numbers),
             "; ".join(date_label(date) for date in claim.dates),
         ]
         body = "".join(f"<td>{html.escape(cell)}</td>" for cell in cells)
@@ -123,6 +123,8 @@ def render_report(articles: Sequence[Article], title: str = "claimex report") ->
 
 class ReportWriter:
     """Collects every article, then writes the page at `finish()`."""
+
+    takes_parts = False
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream

@@ -1,4 +1,4 @@
-"""For people at a terminal: claims as a rich table, an article with its claims highlighted, a progress bar.
+"""For people at a terminal: claims as a rich table, and an article with its claims highlighted.
 
 None of this is data: pipes get JSON lines (see `output.py`). Colour follows rich's rules, so `NO_COLOR`
 turns it off (bold, italic, reverse and underline still tell the parts apart) and output that is not a
@@ -9,16 +9,16 @@ are shown as placeholders, one for one, so the text cannot drive the terminal an
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Iterator, Sequence
-from typing import IO, NamedTuple, TypeVar
+from collections.abc import Sequence
+from typing import IO
 
 from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from claimex.schema import MENTION_FIELDS, Claim, DateMention, Sentence, Source
+from claimex.labels import date_label, highlights, source_label
+from claimex.schema import MENTION_FIELDS, Claim, Sentence
 
 SOURCE_STYLE, CUE_STYLE = "bold cyan", "bold reverse magenta"
 CONTENT_STYLE, HEDGE_STYLE = "italic green", "underline yellow"
@@ -27,7 +27,6 @@ SHORT_WIDTH = 90
 WIDE = 110
 TABLE_LOOK = {"box": box.SIMPLE_HEAD, "show_edge": False, "pad_edge": False, "collapse_padding": True}
 
-T = TypeVar("T")
 CONTROL_PLACEHOLDERS = {code: "\ufffd" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(code) not in "\t\n"}
 CONTROL_PLACEHOLDERS[ord("\r")] = " "
 
@@ -42,22 +41,6 @@ def printable(text: str, style: str = "") -> Text:
 
 def _short(text: str, width: int = SHORT_WIDTH) -> Text:
     return printable(textwrap.shorten(text, width=width, placeholder=" …"))
-
-
-def source_label(source: Source | None, source_from: str | None = None) -> str:
-    """The source as written, with its canonical name when that is not already in it, marked when the
-    claim takes it from the context (a bare quotation's speaker)."""
-    if source is None:
-        return "–"
-    label = source.text
-    if source.name and source.name not in source.text:
-        label = f"{source.text} ({source.name})"
-    return f"{label} [from context]" if source_from == "context" else label
-
-
-def date_label(date: DateMention) -> str:
-    """The date as written, with its ISO value when it has one."""
-    return f"{date.text} = {date.value}" if date.value else date.text
 
 
 def _lines(texts: list[str]) -> Text:
@@ -121,6 +104,8 @@ def sentences_table(name: str, sentences: Sequence[Sentence], width: int = WIDE)
 class TableWriter:
     """A rich table per document, printed as each document is done."""
 
+    takes_parts = False
+
     def __init__(self, stream: IO[str], *, sentences: bool = False) -> None:
         self.console = Console(file=stream, highlight=False)
         self.make_table = sentences_table if sentences else claims_table
@@ -130,28 +115,6 @@ class TableWriter:
 
     def finish(self) -> None:
         pass
-
-
-class Highlight(NamedTuple):
-    """A range of the article to highlight: which part of which claim (numbered from 1) it is."""
-
-    start: int
-    end: int
-    part: str  # content, source, cue or hedge
-    claim: int
-
-
-def highlights(claims: Sequence[Claim]) -> list[Highlight]:
-    """The ranges to highlight, claim by claim: attributed contents (each fragment), sources, cues, hedges."""
-    found = []
-    for number, claim in enumerate(claims, start=1):
-        if claim.kind != "unattributed":
-            found += [Highlight(span.start, span.end, "content", number)
-                      for span in claim.content.fragments or [claim.content]]
-        found += [Highlight(span.start, span.end, part, number)
-                  for span, part in ((claim.source, "source"), (claim.cue, "cue")) if span is not None]
-        found += [Highlight(hedge.start, hedge.end, "hedge", number) for hedge in claim.hedges]
-    return found
 
 
 PART_STYLES = {"content": CONTENT_STYLE, "source": SOURCE_STYLE, "cue": CUE_STYLE, "hedge": HEDGE_STYLE}
@@ -199,30 +162,20 @@ def show(console: Console, name: str, text: str, claims: Sequence[Claim]) -> Non
     console.print(grid)
 
 
+COLOR_SETTINGS = {"auto": {}, "always": {"force_terminal": True, "no_color": False}, "never": {"color_system": None}}
+"""`show --color`: auto follows rich's rules (a terminal, NO_COLOR); always colours even a pipe; never writes no escape codes."""
+
+
 class ShowWriter:
     """`claimex show`: each article in the terminal with its claims highlighted."""
 
-    def __init__(self, stream: IO[str]) -> None:
-        self.console = Console(file=stream, highlight=False)
+    takes_parts = False
+
+    def __init__(self, stream: IO[str], color: str = "auto") -> None:
+        self.console = Console(file=stream, highlight=False, **COLOR_SETTINGS[color])
 
     def write(self, name: str, text: str, records: Sequence[Claim]) -> None:
         show(self.console, name, text, records)
 
     def finish(self) -> None:
         pass
-
-
-def with_progress(items: Iterable[T], expected: int | None, console: Console) -> Iterator[T]:
-    """`items` (one per document), with a transient progress bar on `console` when it is a terminal and
-    more than one document is expected (`expected` None: an unknown number, from folders, stdin or JSON
-    lines). The bar counts documents, out of `expected` when known."""
-    if expected == 1 or not console.is_terminal:
-        yield from items
-        return
-    columns = (TextColumn("claimex"), BarColumn(), MofNCompleteColumn() if expected else TextColumn("{task.completed}"),
-               TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True, redirect_stdout=False, redirect_stderr=False) as bar:
-        task = bar.add_task("documents", total=expected)
-        for item in items:
-            yield item
-            bar.advance(task)
