@@ -23,6 +23,8 @@ CASES = [
      [(None, "It was reported", ["that the talks had failed"])]),
     ("{S|Analysts} {C|expect} {T|a rate cut}.\n\n{T|Prices rose in May}.",
      [("Analysts", "expect", ["a rate cut"])]),
+    ("{S|Analysts} {C|expect} {T|a rate cut}.\n\n{T|Prices rose in May}, {S|the bank} {C|said}.",
+     [("Analysts", "expect", ["a rate cut"]), ("the bank", "said", ["Prices rose in May"])]),
 ]
 
 

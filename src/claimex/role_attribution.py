@@ -8,6 +8,7 @@ A pipeline without the recogniser leaves `doc.spans["claimex_roles"]` unset, and
 from __future__ import annotations
 
 import bisect
+import math
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -71,7 +72,7 @@ def link_roles(doc: Doc, roles: list[Span], rules: list[Attribution]) -> list[At
     for span in _merged_contents(text, roles) + [s for s in roles if s.label_ == "SOURCE"]:
         distances = [_distance(span, cue, paragraphs, sentence_starts) for cue in cues]
         nearest = min(range(len(cues)), key=distances.__getitem__)
-        if distances[nearest] is not None:
+        if distances[nearest] < math.inf:
             (contents if span.label_ == "CONTENT" else sources)[nearest].append(span)
     found = []
     for i, cue in enumerate(cues):
@@ -110,13 +111,13 @@ def _paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-def _distance(span: Span, cue: Span, paragraphs: list[int], sentence_starts: list[int]) -> float | None:
-    """Characters between a role span and a cue; None across a paragraph break."""
+def _distance(span: Span, cue: Span, paragraphs: list[int], sentence_starts: list[int]) -> float:
+    """Characters between a role span and a cue; infinite across a paragraph break."""
     def index(starts: list[int], offset: int) -> int:
         return bisect.bisect_right(starts, offset) - 1
 
     if index(paragraphs, span.start_char) != index(paragraphs, cue.start_char):
-        return None
+        return math.inf
     same_sentence = index(sentence_starts, span.start_char) == index(sentence_starts, cue.start_char) or \
         index(sentence_starts, span.end_char - 1) == index(sentence_starts, cue.start_char)
     return _gap(span, cue) + (0 if same_sentence else OTHER_SENTENCE_PENALTY)

@@ -35,7 +35,7 @@ def train_model(train_dir: Path, dev_dir: Path, output: Path, base: str | None =
         work = Path(work)
         train_words = write_docbin(base_nlp, train_articles, work / "train.spacy")
         write_docbin(base_nlp, dev_articles, work / "dev.spacy")
-        log(f"claimex train: {len(train_articles)} training articles ({train_words} words), "
+        log(f"{len(train_articles)} training articles ({train_words} words), "
             f"{len(dev_articles)} dev articles; base {base_name}, seed {seed}")
         settings = load_config(config or models_dir() / DEFAULT_CONFIG)
         batch_words = settings["training"]["batcher"]["size"]["stop"]
@@ -47,7 +47,7 @@ def train_model(train_dir: Path, dev_dir: Path, output: Path, base: str | None =
                            "paths.base": base_name, "system.seed": seed, **every_epoch, **(overrides or {})},
             )
         assemble(base_nlp, work / "trained" / "model-best", output)
-    log(f"claimex train: model written to {output}")
+    log(f"model written to {output}")
     return output
 
 
