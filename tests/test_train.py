@@ -82,6 +82,15 @@ def test_the_command_reports_a_bad_corpus_in_one_line(tmp_path, runner):
     assert not (tmp_path / "m").exists()
 
 
+def test_the_command_will_not_overwrite_a_folder(tmp_path, runner):
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "notes.txt").write_text("mine", encoding="utf-8")
+    result = runner.invoke(app, ["train", str(TINY / "train"), "--dev", str(TINY / "dev"), "--output", str(tmp_path / "m")])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"claimex: {tmp_path / 'm'}: already exists and is not an empty folder; choose another --output"
+    assert (tmp_path / "m" / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
 def test_the_same_seed_gives_the_same_model(tmp_path, tiny_model):
     again = _train(tmp_path / "again")
     weights = Path("claimex_roles") / "model"

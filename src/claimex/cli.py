@@ -193,8 +193,8 @@ def train(
     from claimex.train import CorpusError, train_model
 
     try:
-        train_model(train_dir, dev, output, base=base, seed=seed, log=lambda line: _report(line))
-    except (CorpusError, ModelNotFound) as error:
+        train_model(train_dir, dev, output, base=base, seed=seed, log=_report)
+    except (CorpusError, ModelNotFound, FileExistsError) as error:
         _fail_usage(str(error))
 
 

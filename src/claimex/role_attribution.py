@@ -33,7 +33,7 @@ def move_roles_to_spans(doc: Doc) -> Doc:
 
 
 @Language.factory("claimex_role_attribution", assigns=["doc._.attributions"],
-                  requires=["doc._.attributions", "doc._.quotes"])
+                  requires=["doc._.attributions", "doc._.quotes"], default_config={"keep_rules": True})
 def make_role_attribution(nlp: Language, name: str, keep_rules: bool) -> "RoleAttribution":
     return RoleAttribution(keep_rules)
 

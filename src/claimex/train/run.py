@@ -4,7 +4,6 @@ that `claimex extract --model` loads."""
 from __future__ import annotations
 
 import contextlib
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -24,27 +23,31 @@ DEFAULT_CONFIG = "train.cfg"
 
 
 def train_model(train_dir: Path, dev_dir: Path, output: Path, base: str | None = None, seed: int = 0,
-                config: Path | None = None, overrides: dict | None = None, log=print) -> Path:
-    """Train the role recogniser on `train_dir`, pick the epoch that scores best on `dev_dir`, and
-    write it with the base pipeline as a spaCy pipeline in `output`; the folder written."""
+                config: Path | None = None, overrides: dict | None = None, log=None) -> Path:
+    """Train the role recogniser on `train_dir`, keep the step that scores best on `dev_dir`, and
+    write it with the base pipeline as a spaCy pipeline in `output`; the folder written. `overrides`
+    change settings of the config (dotted names); `log` gets the progress lines (default: stderr)."""
+    log = log or (lambda line: print(line, file=sys.stderr))
+    config = config or models_dir() / DEFAULT_CONFIG
+    output = Path(output)
+    if output.exists() and (not output.is_dir() or any(output.iterdir())):
+        raise FileExistsError(f"{output}: already exists and is not an empty folder; choose another --output")
     base_name = resolve_model(base)
     base_nlp = spacy.load(base_name)
     train_articles, dev_articles = read_corpus(train_dir), read_corpus(dev_dir)
-    output = Path(output)
     with tempfile.TemporaryDirectory(prefix="claimex-train-") as work:
         work = Path(work)
         train_words = write_docbin(base_nlp, train_articles, work / "train.spacy")
         write_docbin(base_nlp, dev_articles, work / "dev.spacy")
         log(f"{len(train_articles)} training articles ({train_words} words), "
             f"{len(dev_articles)} dev articles; base {base_name}, seed {seed}")
-        settings = load_config(config or models_dir() / DEFAULT_CONFIG)
-        batch_words = settings["training"]["batcher"]["size"]["stop"]
-        every_epoch = {"training.eval_frequency": max(1, train_words // batch_words)}
+        batch_words = load_config(config)["training"]["batcher"]["size"]["stop"]
+        about_every_epoch = {"training.eval_frequency": max(1, train_words // batch_words)}
         with contextlib.redirect_stdout(sys.stderr):  # spaCy's progress table: stdout carries only data
             spacy_train(
-                config or models_dir() / DEFAULT_CONFIG, work / "trained", use_gpu=-1,
+                config, work / "trained", use_gpu=-1,
                 overrides={"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
-                           "paths.base": base_name, "system.seed": seed, **every_epoch, **(overrides or {})},
+                           "paths.base": base_name, "system.seed": seed, **about_every_epoch, **(overrides or {})},
             )
         assemble(base_nlp, work / "trained" / "model-best", output)
     log(f"model written to {output}")
@@ -59,6 +62,4 @@ def assemble(base_nlp: Language, trained_dir: Path, output: Path) -> None:
     anchor = {"after": "tagger"} if "tagger" in base_nlp.pipe_names else {"last": True}
     base_nlp.add_pipe(ROLES_COMPONENT, source=trained, **anchor)
     base_nlp.add_pipe(SPANS_COMPONENT, after=ROLES_COMPONENT)
-    if output.exists():
-        shutil.rmtree(output)
     base_nlp.to_disk(output)
