@@ -63,6 +63,12 @@ def test_the_rules_stay_where_the_model_is_silent(nlp):
     assert doc._.attributions[1].source == (doc.text.index("the governor"), doc.text.index("the governor") + 12)
 
 
+def test_a_cue_without_source_borrows_it_from_the_rules(nlp):
+    doc = RoleAttribution(keep_rules=False)(_with_roles(nlp, "The mayor {C|said} {T|the bridge will reopen}."))
+    (attribution,) = doc._.attributions
+    assert doc.text[slice(*attribution.source)] == "The mayor"
+
+
 def test_a_cue_without_content_borrows_it_from_the_rules_or_is_dropped(nlp):
     doc = RoleAttribution(keep_rules=False)(_with_roles(nlp, "{S|The mayor} {C|said} the bridge will reopen."))
     (attribution,) = doc._.attributions

@@ -59,8 +59,8 @@ class RoleAttribution:
 
 def link_roles(doc: Doc, roles: list[Span], rules: list[Attribution]) -> list[Attribution]:
     """Attributions from role spans: every source and content goes to the nearest cue of its
-    paragraph (a cue keeps its nearest source); a cue left without content borrows the content the
-    rules found for the same cue, or is dropped."""
+    paragraph (a cue keeps its nearest source); a cue left without a source or a content borrows
+    the one the rules found for the same cue, and is dropped when it still has no content."""
     text = text_of(doc)
     cues = [span for span in roles if span.label_ == "CUE"]
     if not cues:
@@ -81,11 +81,11 @@ def link_roles(doc: Doc, roles: list[Span], rules: list[Attribution]) -> list[At
         source = min(sources[i], key=lambda s: _gap(s, cue), default=None)
         source_range = (source.start_char, source.end_char) if source is not None else None
         rule = next((a for a in rules if _overlaps(a.cue, cue_range)), None)
-        if not fragments:
-            if rule is None:
-                continue
-            fragments = rule.content
+        if rule is not None:
+            fragments = fragments or rule.content
             source_range = source_range or rule.source
+        if not fragments:
+            continue
         found.append(Attribution(cue=cue_range, cue_lemma=_cue_lemma(cue), source=source_range,
                                  content=fragments, kind=content_kind(list(fragments), doc._.quotes)))
     return found
