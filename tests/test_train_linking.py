@@ -63,6 +63,13 @@ def test_the_rules_stay_where_the_model_is_silent(nlp):
     assert doc._.attributions[1].source == (doc.text.index("the governor"), doc.text.index("the governor") + 12)
 
 
+def test_the_rules_keep_a_cue_the_model_missed_even_inside_its_spans(nlp):
+    marked = "{S|The mayor} said {T|the bridge will reopen}."
+    doc = RoleAttribution(keep_rules=True)(_with_roles(nlp, marked))
+    assert [doc.text[a.cue[0]:a.cue[1]] for a in doc._.attributions] == ["said"]
+    assert RoleAttribution(keep_rules=False)(_with_roles(nlp, marked))._.attributions == ()
+
+
 def test_a_cue_without_source_borrows_it_from_the_rules(nlp):
     doc = RoleAttribution(keep_rules=False)(_with_roles(nlp, "The mayor {C|said} {T|the bridge will reopen}."))
     (attribution,) = doc._.attributions

@@ -1,5 +1,6 @@
 """Attributions from a trained role recogniser (`claimex train`): its Source, Cue and Content spans
-linked into the same Attribution records the rules make, the rules kept where the model is silent.
+linked into the same Attribution records the rules make, the rules kept for every cue the model
+did not mark.
 
 A pipeline without the recogniser leaves `doc.spans["claimex_roles"]` unset, and then
 `claimex_role_attribution` changes nothing.
@@ -51,8 +52,8 @@ class RoleAttribution:
         rules = list(doc._.attributions)
         found = link_roles(doc, roles, rules)
         if self.keep_rules:
-            role_ranges = [(span.start_char, span.end_char) for span in roles]
-            found += [a for a in rules if not _touches(a, role_ranges)]
+            cues = [(span.start_char, span.end_char) for span in roles if span.label_ == "CUE"]
+            found += [a for a in rules if not any(_overlaps(a.cue, cue) for cue in cues)]
         doc._.attributions = tuple(sorted(found, key=lambda a: a.cue))
         return doc
 
@@ -134,9 +135,3 @@ def _cue_lemma(cue: Span) -> str:
 
 def _overlaps(a: CharRange, b: CharRange) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def _touches(attribution: Attribution, ranges: list[CharRange]) -> bool:
-    """Whether any span of the attribution overlaps any of the ranges."""
-    parts = [attribution.cue, *attribution.content] + ([attribution.source] if attribution.source else [])
-    return any(_overlaps(part, other) for part in parts for other in ranges)
