@@ -96,7 +96,8 @@ def test_pipeline_has_claimex_components_in_their_places(nlp):
     names = nlp.pipe_names
     assert names[0] == "claimex_boilerplate"
     assert names.index("claimex_sentences") < names.index("parser")
-    assert names[-2:] == ["claimex_attribution", "claimex_hedges"]
+    assert names.index("claimex_plain_forms") < names.index("tok2vec")
+    assert names[-3:] == ["claimex_attribution", "claimex_role_attribution", "claimex_hedges"]
 
 
 @pytest.mark.parametrize("name", CLAIMEX_COMPONENTS)

@@ -98,6 +98,24 @@ def schema() -> None:
     typer.echo(json_schema_text(), nl=False)
 
 
+@app.command()
+def train(
+    train_dir: Path = typer.Argument(..., metavar="TRAIN_DIR", help="Brat corpus to learn from: text/*.txt and attributions/*.ann."),
+    dev: Path = typer.Option(..., "--dev", metavar="DEV_DIR", help="Brat corpus that picks the best epoch."),
+    output: Path = typer.Option(..., "--output", "-o", metavar="MODEL_DIR", help="Folder to write the trained pipeline to."),
+    base: Optional[str] = typer.Option(None, "--base", metavar="NAME|PATH", help="spaCy pipeline to build on (default: en_core_web_sm)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed: the same seed and data give the same model."),
+) -> None:
+    """Learn attribution roles (Source, Cue, Content) from brat annotations; see docs/train.md."""
+    from claimex.pipeline import ModelNotFound
+    from claimex.train import CorpusError, train_model
+
+    try:
+        train_model(train_dir, dev, output, base=base, seed=seed, log=_report)
+    except (CorpusError, ModelNotFound, FileExistsError) as error:
+        _fail_usage(str(error))
+
+
 class DiffFormat(str, enum.Enum):
     jsonl = "jsonl"
     table = "table"
