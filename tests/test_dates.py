@@ -110,7 +110,7 @@ def test_calendar_holidays(nlp, sentence, text, value, kind):
 
 def test_every_calendar_holiday_resolves():
     """Each entry of models/dates_holidays.json gives a day in 2019 (a renamed library holiday would not)."""
-    from claimex.dates import _calendar_holiday_days, _calendar_holidays
+    from claimex.dates.holiday_dates import _calendar_holiday_days, _calendar_holidays
 
     missing = [h["names"] for i, h in enumerate(_calendar_holidays()) if not _calendar_holiday_days(i, 2019)]
     assert missing == []

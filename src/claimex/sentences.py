@@ -55,7 +55,7 @@ SPACES = re.compile(r"\s*")
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class SentenceLexicon:
     """Word lists the rules consult, read from `models/sentences_*`."""
 
     titles: frozenset[str]
@@ -70,7 +70,7 @@ class Lexicon:
     attribution: re.Pattern
 
     @classmethod
-    def load(cls) -> "Lexicon":
+    def load(cls) -> "SentenceLexicon":
         data = load_json(ABBREVIATIONS_FILE)
         verbs = "|".join(load_lexicon(SPEECH_VERBS_FILE))
         sets = {key: frozenset(data[key]) for key in cls.__dataclass_fields__ if key in data}
@@ -88,13 +88,13 @@ class Lexicon:
 
 @Language.factory("claimex_sentences", assigns=["token.is_sent_start"])
 def make_sentence_splitter(nlp: Language, name: str) -> "SentenceSplitter":
-    return SentenceSplitter(Lexicon.load())
+    return SentenceSplitter(SentenceLexicon.load())
 
 
 class SentenceSplitter:
     """Sets `is_sent_start` on every token from rules for news text (keeping starts set earlier)."""
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: SentenceLexicon):
         self.lex = lexicon
 
     def __call__(self, doc: Doc) -> Doc:

@@ -1,0 +1,92 @@
+"""The word lists of `models/numbers.json`, ready for look-ups."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from claimex.resources import load_json
+from claimex.schema import Qualifier
+
+
+@dataclass(frozen=True)
+class NumberLexicon:
+    """The word lists of `models/numbers.json`, ready for look-ups."""
+
+    words: dict[str, tuple[str, int]]
+    suffixes: dict[str, int]
+    magnitudes: dict[str, int]
+    magnitudes_before_of: dict[str, int]
+    fractions: dict[str, int]
+    ordinals: dict[str, tuple[str, int]]
+    ordinal_suffixes: frozenset[str]
+    qualifiers: dict[tuple[str, ...], Qualifier]
+    strict_qualifiers: frozenset[str]
+    trailing_qualifiers: dict[tuple[str, ...], Qualifier]
+    percent: dict[tuple[str, ...], str]
+    currency_symbols: dict[str, str]
+    currency_codes: frozenset[str]
+    currency_words: dict[str, str]
+    months: frozenset[str]
+    year_prepositions: frozenset[str]
+    year_determiners: frozenset[str]
+    label_markers: frozenset[str]
+    time_markers: frozenset[str]
+    pronoun_one_determiners: frozenset[str]
+    name_entity_types: frozenset[str]
+    score_words: frozenset[str]
+    topic_words_before_about: frozenset[str]
+    pronoun_one_objects: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> NumberLexicon:
+    """The numbers lexicon, loaded once."""
+    data = load_json("numbers.json")
+    words: dict[str, tuple[str, int]] = {}
+    for kind in ("units", "teens", "tens", "hundreds", "scales"):
+        words.update({word: (kind, value) for word, value in data[kind].items()})
+    words["zero"] = ("zero", 0)
+    qualifiers = {
+        tuple(phrase.split()): qualifier
+        for qualifier, phrases in data["qualifiers"].items()
+        for phrase in phrases
+    }
+    trailing = {tuple(p.split()) for p in data["trailing_qualifiers"]}
+    return NumberLexicon(
+        words=words,
+        suffixes=data["suffixes"],
+        magnitudes=data["magnitudes"],
+        magnitudes_before_of=data["magnitudes_before_of"],
+        fractions=data["fractions"],
+        ordinals={word: (_kind_of(value), value) for word, value in data["ordinals"].items()},
+        ordinal_suffixes=frozenset(data["ordinal_suffixes"]),
+        qualifiers={k: v for k, v in qualifiers.items() if k not in trailing},
+        strict_qualifiers=frozenset(data["strict_qualifiers"]),
+        trailing_qualifiers={k: v for k, v in qualifiers.items() if k in trailing},
+        percent={tuple(k.split()): v for k, v in data["percent"].items()},
+        currency_symbols=data["currency_symbols"],
+        currency_codes=frozenset(data["currency_codes"]),
+        currency_words=data["currency_words"],
+        months=frozenset(data["months"]),
+        year_prepositions=frozenset(data["year_prepositions"]),
+        year_determiners=frozenset(data["year_determiners"]),
+        label_markers=frozenset(data["label_markers"]),
+        time_markers=frozenset(data["time_markers"]),
+        pronoun_one_determiners=frozenset(data["pronoun_one_determiners"]),
+        name_entity_types=frozenset(data["name_entity_types"]),
+        score_words=frozenset(data["score_words"]),
+        topic_words_before_about=frozenset(data["topic_words_before_about"]),
+        pronoun_one_objects=frozenset(data["pronoun_one_objects"]),
+    )
+
+
+def _kind_of(value: int) -> str:
+    """The grammar kind of an ordinal word's value: 3 "units", 13 "teens", 30 "tens", 100 "hundreds"."""
+    if value < 10:
+        return "units"
+    if value < 20:
+        return "teens"
+    if value < 100:
+        return "tens"
+    return "hundreds" if value == 100 else "scales"
