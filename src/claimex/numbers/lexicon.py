@@ -37,6 +37,13 @@ class NumberLexicon:
     score_words: frozenset[str]
     topic_words_before_about: frozenset[str]
     pronoun_one_objects: frozenset[str]
+    spaced_suffixes: frozenset[str]
+    negative_words: frozenset[str]
+    quantity_words: dict[str, int]
+    approximate_quantities: frozenset[str]
+    vague_counts: frozenset[str]
+    decimal_point_words: frozenset[str]
+    ratio_words: dict[tuple[str, ...], str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,7 +53,7 @@ def lexicon() -> NumberLexicon:
     words: dict[str, tuple[str, int]] = {}
     for kind in ("units", "teens", "tens", "hundreds", "scales"):
         words.update({word: (kind, value) for word, value in data[kind].items()})
-    words["zero"] = ("zero", 0)
+    words.update({word: ("zero", 0) for word in data["zero_words"]})
     qualifiers = {
         tuple(phrase.split()): qualifier
         for qualifier, phrases in data["qualifiers"].items()
@@ -58,7 +65,7 @@ def lexicon() -> NumberLexicon:
         suffixes=data["suffixes"],
         magnitudes=data["magnitudes"],
         magnitudes_before_of=data["magnitudes_before_of"],
-        fractions=data["fractions"],
+        fractions=_fractions(data),
         ordinals={word: (_kind_of(value), value) for word, value in data["ordinals"].items()},
         ordinal_suffixes=frozenset(data["ordinal_suffixes"]),
         qualifiers={k: v for k, v in qualifiers.items() if k not in trailing},
@@ -78,6 +85,13 @@ def lexicon() -> NumberLexicon:
         score_words=frozenset(data["score_words"]),
         topic_words_before_about=frozenset(data["topic_words_before_about"]),
         pronoun_one_objects=frozenset(data["pronoun_one_objects"]),
+        spaced_suffixes=frozenset(data["spaced_suffixes"]),
+        negative_words=frozenset(data["negative_words"]),
+        quantity_words=data["quantity_words"],
+        approximate_quantities=frozenset(data["approximate_quantities"]),
+        vague_counts=frozenset(data["vague_counts"]),
+        decimal_point_words=frozenset(data["decimal_point_words"]),
+        ratio_words={tuple(phrase.split()): phrase for phrase in data["ratio_words"]},
     )
 
 
@@ -90,3 +104,11 @@ def _kind_of(value: int) -> str:
     if value < 100:
         return "tens"
     return "hundreds" if value == 100 else "scales"
+
+
+def _fractions(data: dict) -> dict[str, int]:
+    """Denominator words: the lexicon's own ("half", "quarter") and every ordinal from "third" up, singular
+    and plural ("a thirtieth", "two hundredths")."""
+    ordinals = {word: value for word, value in data["ordinals"].items() if value >= 3 and " " not in word}
+    plurals = {word + "s": value for word, value in ordinals.items()}
+    return {**ordinals, **plurals, **data["fractions"]}

@@ -16,8 +16,10 @@ from typing import Optional, Union
 from spacy.tokens import Doc
 
 from claimex.doc_text import text_of
+from claimex.numbers.grammar import NumberPhrase
 from claimex.numbers.lexicon import NumberLexicon, lexicon
-from claimex.numbers.phrases import _HYPHENS, NumberPhrase, _read_number
+from claimex.numbers.phrases import _read_number, with_ratio
+from claimex.numbers.tokens import _HYPHENS
 from claimex.schema import NumberMention, Qualifier
 
 _RANGE_WORDS = frozenset({"to", "or"} | _HYPHENS)
@@ -34,6 +36,7 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
         if reading is None:
             i += 1
             continue
+        reading = with_ratio(doc, reading, lex)
         if _is_not_a_count(doc, reading, lex):
             i = _end_of_range_from(doc, reading, lex)
             continue
@@ -60,7 +63,7 @@ def _is_not_a_count(doc: Doc, reading: NumberPhrase, lex: NumberLexicon) -> bool
     first = doc[reading.start]
     before = doc[reading.start - 1].lower_ if reading.start > 0 else ""
     after = doc[reading.end].lower_ if reading.end < len(doc) else ""
-    if first.ent_type_ in lex.name_entity_types or after in lex.time_markers:
+    if _inside_a_name(doc, reading, lex) or after in lex.time_markers:
         return True
     label = "".join(t.lower_ for t in doc[max(0, reading.start - 2):reading.start])
     if before in lex.label_markers or (before == "." and label in lex.label_markers):
@@ -78,6 +81,18 @@ def _is_not_a_count(doc: Doc, reading: NumberPhrase, lex: NumberLexicon) -> bool
         if 1 <= value <= 31 and (before in lex.months or after in lex.months or after_of in lex.months):
             return True
     return first.lower_ == "one" and reading.end == reading.start + 1 and _is_pronoun_one(doc, reading.start, lex)
+
+
+def _inside_a_name(doc: Doc, reading: NumberPhrase, lex: NumberLexicon) -> bool:
+    """"Boeing 737", "Apollo 11": a name entity with words of its own or after a name; an entity of the
+    number alone ("raised 6.2M", read as a product) is no name."""
+    first = doc[reading.start]
+    if first.ent_type_ not in lex.name_entity_types:
+        return False
+    entity = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+    if entity is None or any(t.is_alpha and not reading.start <= t.i < reading.end for t in entity):
+        return True
+    return entity.start > 0 and (doc[entity.start - 1].pos_ == "PROPN" or bool(doc[entity.start - 1].ent_type_))
 
 
 def _is_pronoun_one(doc: Doc, i: int, lex: NumberLexicon) -> bool:
@@ -109,7 +124,7 @@ def _mention(doc: Doc, reading: NumberPhrase, lex: NumberLexicon, floor: int) ->
                                 value=_plain(reading.value), kind="ordinal")
         return ordinal, end_token
     unit: Optional[str] = None
-    qualifier: Optional[Qualifier] = None
+    qualifier: Optional[Qualifier] = reading.qualifier
     low = high = None
     value = reading.value
 

@@ -5,127 +5,123 @@ fractions ("two-thirds", "a quarter of a million"), magnitudes ("hundreds of tho
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from fractions import Fraction
 from typing import Optional
 
 from spacy.tokens import Doc
 
+from claimex.numbers.grammar import (
+    _POWER,
+    NumberPhrase,
+    _Accumulator,
+    _may_take_decimals,
+    _negated,
+    _ordinal_denominator,
+    _power,
+    _read_fraction,
+    _read_vague,
+    _with_power,
+)
 from claimex.numbers.lexicon import NumberLexicon
+from claimex.numbers.tokens import (
+    _HYPHENS,
+    _after_spaces,
+    _digit_groups,
+    _digits_word,
+    _fraction_phrase,
+    _glued,
+    _hyphen_idiom,
+    _sign_may_start,
+)
 
-_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]*)$", re.IGNORECASE)
-_HYPHENS = frozenset({"-", "–", "—"})
-
-
-@dataclass(frozen=True)
-class NumberPhrase:
-    """A number phrase read from tokens `start:end`; `end_char` ends it inside a token ("3m.")."""
-
-    start: int
-    end: int
-    end_char: int
-    value: Fraction
-    multiplier: Optional[int] = None
-    magnitude: Optional[str] = None
-    plain_digits: bool = False
-    words: bool = False
-    ordinal: bool = False
-
-
-class _Accumulator:
-    """Spelled-out number grammar: "forty five hundred thirty eight", "one billion twenty-five millions"."""
-
-    _FOLLOWS = {
-        "units": (None, "tens", "hundred", "scale", "and"),
-        "teens": (None, "hundred", "scale", "and"),
-        "tens": (None, "hundred", "scale", "and"),
-        "zero": (None,),
-    }
-
-    def __init__(self, start: Fraction = Fraction(0), last: Optional[str] = None) -> None:
-        self.total = Fraction(0)
-        self.group = start
-        self.last = last
-        self.hundred_in_group = False
-        self.largest_scale: Optional[int] = None
-        self.multiplier: Optional[int] = None
-
-    @property
-    def value(self) -> Fraction:
-        return self.total + self.group
-
-    def take(self, kind: str, value: int) -> bool:
-        """Add one word to the number; False if the grammar does not allow it here."""
-        if kind in self._FOLLOWS:
-            if self.last not in self._FOLLOWS[kind]:
-                return False
-            self.group += value
-            self.multiplier = None
-        elif kind == "hundreds":
-            if self.hundred_in_group or self.last in ("scale", "and", "zero", "hundred"):
-                return False
-            self.group = (self.group or 1) * value
-            self.hundred_in_group = True
-            self.multiplier = value
-            kind = "hundred"
-        elif kind == "scales":
-            if self.last in ("scale", "and", "zero") or (self.largest_scale and value >= self.largest_scale):
-                return False
-            self.total += (self.group or 1) * value
-            self.group, self.hundred_in_group = Fraction(0), False
-            self.largest_scale = self.multiplier = value
-            kind = "scale"
-        self.last = kind
-        return True
+_DIGITS = re.compile(
+    r"^(?P<sign>[-−+]?)(?P<whole>\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?P<decimals>\.\d+)?"
+    r"(?:e(?P<exponent>[+-]?\d{1,2}))?(?P<suffix>[a-z]*)(?P<dot>\.?)$",
+    re.IGNORECASE,
+)
+_FRACTION = re.compile(r"^(?P<sign>[-−+]?)(?P<numerator>\d+)/(?P<denominator>\d+)$")
+_MINUS_SIGNS = ("-", "−")
 
 
 def _read_number(doc: Doc, i: int, lex: NumberLexicon) -> Optional[NumberPhrase]:
     """The number phrase that starts at token `i`, if any."""
     token = doc[i]
     lower = token.lower_
+    if lower in lex.negative_words and i + 1 < len(doc):
+        return _negated(_read_number(doc, i + 1, lex), i)
+    if lower in lex.vague_counts:
+        return _read_vague(doc, i, i + 1, lex)
     if lower in lex.magnitudes or lower in lex.magnitudes_before_of:
         return _read_magnitude(doc, i, lex)
     if lower in ("a", "an") and i + 1 < len(doc):
         return _read_after_article(doc, i, lex)
-    if lower == "half":
+    if lower == "half" or (lower in lex.fractions and _next_kind(doc, i, lex) == "scales"):  # "quarter million"
         if i > 0 and doc[i - 1].lower_ in lex.ordinals:
             return None
-        return _scaled(doc, NumberPhrase(i, i + 1, token.idx + len(token), Fraction(1, 2)), lex, article=True)
+        fraction = NumberPhrase(i, i + 1, token.idx + len(token), Fraction(1, lex.fractions[lower]))
+        scaled = _scaled(doc, fraction, lex, article=True)
+        return scaled if lower == "half" or scaled is not fraction else None
     if lower in lex.words:
-        return _read_words(doc, i, lex, _Accumulator(), i)
+        reading = _read_words(doc, i, lex, _Accumulator(), i)
+        return None if _hyphen_idiom(doc, reading.end) else reading
     if lower in lex.ordinals:
         return _read_words(doc, i, lex, _Accumulator(), i) if _is_ordinal_word(doc, i, inside=False) else None
-    if token.text[0].isdigit():
-        return _read_digits(doc, i, lex)
-    return None
+    if _DIGITS.match(token.text) or _FRACTION.match(token.text):
+        return _with_power(doc, _read_digits(doc, i, lex))
+    power = _POWER.match(token.text)
+    return _power(doc, i, i, power["base"], power["signs"], power["exponent"]) if power else None
 
 
 def _read_digits(doc: Doc, i: int, lex: NumberLexicon) -> Optional[NumberPhrase]:
     """"1,200", "3.5", "4.5bn", then any scale words that follow ("3.5 million", "£20m")."""
     token = doc[i]
-    match = _DIGITS.match(token.text)
-    if not match:
+    fraction = _FRACTION.match(token.text)
+    match = fraction or _DIGITS.match(token.text)
+    if not match or (match["sign"] and not _sign_may_start(doc, i)):
         return None
-    whole, decimals, suffix = match.groups()
-    value = Fraction(whole.replace(",", "") + (decimals or ""))
+    sign = -1 if match["sign"] in _MINUS_SIGNS else 1
+    if fraction:
+        return _read_fraction(doc, i, sign * int(fraction["numerator"]), int(fraction["denominator"]))
+    whole, decimals, suffix = match["whole"], match["decimals"], match["suffix"]
+    value = sign * Fraction((whole.replace(",", "") or "0") + (decimals or ""))
+    end_char = token.idx + len(token) - len(match["dot"])
+    if match["exponent"] or (match["dot"] and not suffix):
+        if suffix or match["dot"]:
+            return None
+        return NumberPhrase(i, i + 1, end_char, value * Fraction(10) ** int(match["exponent"]))
     if suffix:
         if suffix.lower() in lex.ordinal_suffixes and not decimals:
-            return NumberPhrase(i, i + 1, token.idx + len(token), value, ordinal=True)
+            return NumberPhrase(i, i + 1, end_char, value, ordinal=True)
         if suffix.lower() not in lex.suffixes:
             return None
         multiplier = lex.suffixes[suffix.lower()]
-        return NumberPhrase(i, i + 1, token.idx + len(token), value * multiplier, multiplier)
+        return NumberPhrase(i, i + 1, end_char, value * multiplier, multiplier)
     following = doc[i + 1] if i + 1 < len(doc) else None
-    if following is not None and not token.whitespace_:
+    if following is not None:
         suffix = following.lower_.rstrip(".")
-        if suffix in lex.suffixes and following.lower_ in (suffix, suffix + "."):
+        glued = not token.whitespace_ and following.lower_ in (suffix, suffix + ".")
+        spaced = token.whitespace_ == " " and following.text.rstrip(".") in lex.spaced_suffixes
+        if suffix in lex.suffixes and (glued or spaced):
             multiplier = lex.suffixes[suffix]
             return NumberPhrase(i, i + 2, following.idx + len(suffix), value * multiplier, multiplier)
+    if len(whole) <= 3 and not decimals:
+        grouped = _digit_groups(doc, i)
+        if grouped is not None:
+            groups, last = grouped
+            value = sign * Fraction(whole + groups)
+            return NumberPhrase(i, last + 1, doc[last].idx + len(doc[last]), value)
+    after = _after_spaces(doc, i + 1)
+    following_fraction = _FRACTION.match(doc[after].text) if after < len(doc) and not decimals else None
+    if following_fraction and token.whitespace_ and not following_fraction["sign"]:  # "2 1/4"
+        part = _read_fraction(doc, after, int(following_fraction["numerator"]), int(following_fraction["denominator"]))
+        if part is not None:
+            return replace(part, start=i, value=value + sign * part.value)
     accumulator = _Accumulator(value, last="digits")
     reading = _read_words(doc, i + 1, lex, accumulator, i)
-    plain = reading.end == i + 1 and not decimals and "," not in whole
+    plain = reading.end == i + 1 and not decimals and "," not in whole and not match["sign"]
     return NumberPhrase(reading.start, reading.end, reading.end_char, reading.value, reading.multiplier,
-                   plain_digits=plain, ordinal=reading.ordinal)
+                        plain_digits=plain, ordinal=reading.ordinal)
 
 
 def _read_words(doc: Doc, i: int, lex: NumberLexicon, accumulator: _Accumulator, start: int) -> NumberPhrase:
@@ -144,17 +140,33 @@ def _read_words(doc: Doc, i: int, lex: NumberLexicon, accumulator: _Accumulator,
             break
         if lower in lex.words and accumulator.take(*lex.words[lower]):
             j = end = j + 1
+        elif accumulator.mixed and accumulator.last in ("hundred", "scale") and _digits_word(doc[j]) \
+                and ((accumulator.last == "hundred" and doc[j - 1].lower_ == "and")
+                     or _next_kind(doc, j, lex) in ("hundreds", "scales")) \
+                and accumulator.take(*_digits_word(doc[j])):
+            j = end = j + 1
+        elif lower == "and" and _fraction_phrase(doc, _after_spaces(doc, j + 1), lex):
+            break
         elif lower == "and" and accumulator.last in ("hundred", "scale") and _next_kind(doc, j, lex) in (
             "units", "teens", "tens",
         ):
             j += 1
         elif doc[j].is_space and "\n" not in doc[j].text and _next_kind(doc, j, lex) is not None:
             j += 1
-        elif lower in _HYPHENS and accumulator.last == "tens" and _glued(doc, j) and _next_kind(doc, j, lex) == "units":
+        elif lower in _HYPHENS and accumulator.last == "tens" and _next_kind(doc, j, lex) == "units" \
+                and (_glued(doc, j) or doc[j - 1].whitespace_ == doc[j].whitespace_ == " "):  # a range never falls
             j += 1
         else:
             break
     value, widened = _fraction_or_half(doc, end, lex, accumulator)
+    decimals = _decimal_part(doc, end, lex) if widened == end and _may_take_decimals(doc, start, accumulator) else None
+    if decimals is not None:
+        fraction, widened = decimals
+        value += fraction if value >= 0 else -fraction
+    denominator = _ordinal_denominator(doc, _after_spaces(doc, end), lex) if widened == end and accumulator.last in (
+        "units", "teens", "tens") else None
+    if denominator is not None and (denominator[1] or value == 1):  # "three twenty-firsts", "one twenty-fifth"
+        value, widened = value / denominator[0], denominator[2]
     last = doc[widened - 1]
     reading = NumberPhrase(start, widened, last.idx + len(last), value, accumulator.multiplier, words=widened > i)
     return _scaled(doc, reading, lex) if widened > end else reading
@@ -183,12 +195,12 @@ def _scaled(doc: Doc, reading: NumberPhrase, lex: NumberLexicon, article: bool =
 
     `article` allows "half a million"; "of a" is always allowed.
     """
-    j = reading.end
-    words = [t.lower_ for t in doc[j:j + 2]]
+    j = _after_spaces(doc, reading.end)
+    words = [t.lower_ for t in doc[j:j + 3] if not t.is_space][:2]
     if words and words[0] == "of" and words[1:] in (["a"], ["an"]):
-        j += 2
+        j = _after_spaces(doc, _after_spaces(doc, j + 1) + 1)
     elif article and words[:1] in (["a"], ["an"]):
-        j += 1
+        j = _after_spaces(doc, j + 1)
     if j >= len(doc):
         return reading
     scale_word = doc[j]
@@ -199,18 +211,52 @@ def _scaled(doc: Doc, reading: NumberPhrase, lex: NumberLexicon, article: bool =
 
 
 def _fraction_or_half(doc: Doc, end: int, lex: NumberLexicon, accumulator: _Accumulator) -> tuple[Fraction, int]:
-    """Widen a small number into "two-thirds" or "two and a half"."""
+    """Widen a number into "two-thirds", "two and a half", "forty two and a third", "one hundred and three
+    quarters", "a million and a half" (half a million more), "one billion and a quarter million"."""
     value = accumulator.value
-    if accumulator.last not in ("units", "teens", "tens", "digits"):
+    if accumulator.last in ("units", "teens", "tens", "digits", "hundred", "scale"):
+        j = _after_spaces(doc, end)
+        j = _after_spaces(doc, j + 1) if j < len(doc) and doc[j].text in _HYPHENS else j
+        if j < len(doc) and doc[j].lower_ in lex.fractions:
+            word = doc[j].lower_
+            if word.endswith("s") or (value == 1 and accumulator.last not in ("hundred", "scale")):
+                return value / lex.fractions[word], j + 1
+    if accumulator.last not in ("units", "teens", "tens", "digits", "hundred", "scale"):
         return value, end
-    j = end + 1 if end < len(doc) and doc[end].text in _HYPHENS and _glued(doc, end) else end
-    if j < len(doc) and doc[j].lower_ in lex.fractions:
-        word = doc[j].lower_
-        if word.endswith("s") or value == 1:
-            return value / lex.fractions[word], j + 1
-    if [t.lower_ for t in doc[end:end + 3]] == ["and", "a", "half"]:
-        return value + Fraction(1, 2), end + 3
-    return value, end
+    joiner = _after_spaces(doc, end)
+    part = _fraction_phrase(doc, _after_spaces(doc, joiner + 1), lex) if doc[joiner:joiner + 1].text == "and" else None
+    if part is None:
+        return value, end
+    fraction, after = part
+    if accumulator.last == "scale":
+        scale_at = _after_spaces(doc, after)
+        kind, scale = lex.words.get(doc[scale_at].lower_ if scale_at < len(doc) else "", ("", 0))
+        if kind == "scales" and not doc[scale_at].lower_.endswith("s"):
+            return value + fraction * scale, scale_at + 1
+        fraction *= accumulator.multiplier
+    return value + fraction, after
+
+
+def _decimal_part(doc: Doc, end: int, lex: NumberLexicon) -> Optional[tuple[Fraction, int]]:
+    """"point one six", "point 5", "point nought four", "point seventy-one" after a whole number."""
+    k = _after_spaces(doc, end)
+    if k >= len(doc) or doc[k].lower_ not in lex.decimal_point_words:
+        return None
+    digits, k = "", _after_spaces(doc, k + 1)
+    while k < len(doc):
+        kind, value = lex.words.get(doc[k].lower_, ("", 0))
+        if kind in ("units", "zero"):
+            digits, k = digits + str(value), _after_spaces(doc, k + 1)
+        elif not digits and re.fullmatch(r"\d+", doc[k].text):
+            digits, k = doc[k].text, k + 1
+        elif not digits and kind in ("teens", "tens"):
+            reading = _read_words(doc, k, lex, _Accumulator(), k)
+            digits, k = str(int(reading.value)), reading.end
+        else:
+            break
+    while k > end and doc[k - 1].is_space:
+        k -= 1
+    return (Fraction(f"0.{digits}"), k) if digits else None
 
 
 def _read_magnitude(doc: Doc, i: int, lex: NumberLexicon) -> Optional[NumberPhrase]:
@@ -228,9 +274,18 @@ def _read_magnitude(doc: Doc, i: int, lex: NumberLexicon) -> Optional[NumberPhra
 
 
 def _read_after_article(doc: Doc, i: int, lex: NumberLexicon) -> Optional[NumberPhrase]:
-    """"a dozen", "a million", "a third of", "a quarter of", "a quarter of a million", "a half million"."""
+    """"a dozen", "a million", "a third of", "a quarter of", "a quarter of a million", "a half million",
+    "a fifth", "a couple of", "a pair of", "a few"."""
     following = doc[i + 1].lower_
     kind = lex.words.get(following, ("", 0))[0]
+    if following in lex.quantity_words:
+        return _read_quantity(doc, i, lex)
+    denominator = _ordinal_denominator(doc, i + 1, lex) if kind in ("units", "teens", "tens") else None
+    if denominator is not None and not denominator[1]:  # "a twenty-first", not "a twenty-first birthday"
+        after = doc[denominator[2]] if denominator[2] < len(doc) else None
+        if after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            last = doc[denominator[2] - 1]
+            return NumberPhrase(i, denominator[2], last.idx + len(last), Fraction(1, denominator[0]))
     if kind in ("hundreds", "scales") and following not in lex.magnitudes:
         return _read_words(doc, i + 1, lex, _Accumulator(Fraction(1), last="units"), i)
     has_of = i + 2 < len(doc) and doc[i + 2].lower_ == "of"
@@ -238,21 +293,56 @@ def _read_after_article(doc: Doc, i: int, lex: NumberLexicon) -> Optional[Number
         word = doc[i + 1]
         fraction = NumberPhrase(i, i + 2, word.idx + len(word), Fraction(1, lex.fractions[following]))
         scaled = _scaled(doc, fraction, lex)
-        if scaled is not fraction or has_of:
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        if scaled is not fraction or has_of or after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
             return scaled
     return None
 
 
-def _next_kind(doc: Doc, i: int, lex: NumberLexicon) -> Optional[str]:
-    """The kind of number word at token `i + 1` ("units", "tens", ...), if it is one."""
-    if i + 1 >= len(doc):
+def _read_quantity(doc: Doc, i: int, lex: NumberLexicon) -> Optional[NumberPhrase]:
+    """"a few" (3, approximately), "a couple of" (2, approximately), "a pair of" (2), "a couple hundred";
+    "a few million" is a magnitude. "A couple" and "a pair" need "of" or a count after them."""
+    word, after = doc[i + 1], doc[i + 2] if i + 2 < len(doc) else None
+    scale_kind = lex.words.get(after.lower_, ("",))[0] if after is not None else ""
+    if word.lower_ == "few" and scale_kind in ("hundreds", "scales"):
+        return _read_vague(doc, i, i + 2, lex)
+    qualifier = "approximately" if word.lower_ in lex.approximate_quantities else None
+    value = Fraction(lex.quantity_words[word.lower_])
+    if scale_kind in ("hundreds", "scales"):
+        return replace(_read_words(doc, i + 2, lex, _Accumulator(value, last="units"), i), qualifier=qualifier)
+    counted = after is not None and (after.lower_ == "of" or (word.lower_ == "couple" and after.tag_ == "NNS"))
+    if word.lower_ != "few" and not counted:
         return None
-    following = doc[i + 1].lower_
+    return NumberPhrase(i, i + 2, word.idx + len(word), value, qualifier=qualifier)
+
+
+def _next_kind(doc: Doc, i: int, lex: NumberLexicon) -> Optional[str]:
+    """The kind of number word after token `i` and any spaces ("units", "tens", ...), if it is one;
+    small plain digits ("21") count by their size."""
+    j = _after_spaces(doc, i + 1)
+    if j >= len(doc):
+        return None
+    following = doc[j].lower_
     if following == "and":
         return "and"
-    return (lex.words.get(following) or lex.ordinals.get(following) or (None, 0))[0]
+    return (lex.words.get(following) or lex.ordinals.get(following) or _digits_word(doc[j]) or (None, 0))[0]
 
 
-def _glued(doc: Doc, i: int) -> bool:
-    """True when token `i` touches both neighbours (the hyphen of "twenty-one")."""
-    return i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+def with_ratio(doc: Doc, reading: NumberPhrase, lex: NumberLexicon) -> NumberPhrase:
+    """"one out of three", "1 over 20": a share. After "over" nothing may be counted ("$10 million over
+    5 years" is no ratio)."""
+    if reading.ordinal or reading.magnitude or reading.value is None:
+        return reading
+    for size in (2, 1):
+        words = tuple(t.lower_ for t in doc[reading.end:reading.end + size])
+        if len(words) == size and words in lex.ratio_words:
+            break
+    else:
+        return reading
+    second = _read_number(doc, reading.end + size, lex)
+    if second is None or second.ordinal or second.magnitude or not second.value:
+        return reading
+    after = doc[second.end] if second.end < len(doc) else None
+    if words == ("over",) and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return reading
+    return NumberPhrase(reading.start, second.end, second.end_char, reading.value / second.value, words=True)
