@@ -238,6 +238,7 @@ def test_at_one_point_is_not_a_decimal(nlp):
         ("Prices rose by a third in a year.", "a third", 1 / 3),
         ("Three quarters of the homes lost power.", "Three quarters", 0.75),
         ("The board approved one out of four bids.", "one out of four", 0.25),
+        ("One in five adults smokes, the survey found.", "One in five", 0.2),
         ("The pipe is 2 1/2 miles long.", "2 1/2", 2.5),
         ("The bill came to a million and a half.", "a million and a half", 1_500_000),
         ("The river rose five and a quarter feet.", "five and a quarter", 5.25),

@@ -33,6 +33,7 @@ from claimex.dates.words import (
     _lower,
     _modifier,
     _month,
+    _names_a_year,
     _plausible_name,
     _relative_month,
     _tense,
@@ -136,7 +137,8 @@ def _day_of_month(m: re.Match, ctx: Context) -> Optional[DateReading]:
 def _month_year(m: re.Match, ctx: Context) -> Optional[DateReading]:
     if not _plausible_name(ctx, m, "m", alone=False):
         return None
-    return _reading(When(dt.date(int(m["y"]), _month(m["m"]), 1), MONTH_GRAIN), _modifier(m["mod"]))
+    year = _year_of(m, ctx)
+    return _reading(When(dt.date(year, _month(m["m"]), 1), MONTH_GRAIN), _modifier(m["mod"])) if year else None
 
 
 def _month_alone(m: re.Match, ctx: Context) -> Optional[DateReading]:
@@ -181,7 +183,7 @@ def _year(m: re.Match, ctx: Context) -> Optional[DateReading]:
             return None
         if _lower(era) in ERAS_BEFORE_CHRIST or era.lower() in ERAS_BEFORE_CHRIST:
             year = 1 - year
-    elif not m["mod"] and (_counts_something(ctx, m.start("y"), m.end("y")) or not 1000 <= year <= 2099):
+    elif not m["mod"] and not _names_a_year(ctx, m.start("y"), m.end("y")):
         return None
     value = f"-{-year:04d}" if year < 0 else f"{year:04d}"
     return DateReading(value, modifier=_modifier(m["mod"]), day=dt.date(year, 1, 1) if year > 0 else None)
@@ -287,3 +289,59 @@ def _year_range(m: re.Match, ctx: Context) -> Optional[DateReading]:
     if last <= first or _counts_something(ctx, m.start(), m.end()):
         return None
     return DateReading(f"{first}/{last}", kind="range")
+
+
+def _season(m: re.Match, ctx: Context) -> Optional[DateReading]:
+    """'the summer of 2022', 'winter 2019', 'last summer', 'this autumn': a range of whole months, the
+    meteorological season of the northern hemisphere ('2022-06/2022-08'); a winter runs from the December of
+    its year ('winter 2019' is 2019-12/2020-02)."""
+    first_month = _lexicon()["seasons"][_lower(m["season"])]
+    modifier = _modifier(m["mod"])
+    year = _year_of(m, ctx)
+    if year is None:
+        ref = ctx.published
+        if ref is None:
+            return DateReading(None, kind="range", modifier=modifier)
+        current = max(s for s in (dt.date(ref.year + k, first_month, 1) for k in (-1, 0)) if s <= ref)
+        running = ref < _add_months(current, 3)
+        shift = {"this": 0 if running else 12, "last": -12 if running else 0, "past": -12 if running else 0,
+                 "previous": -12 if running else 0, "next": 12, "coming": 0 if not running else 12}[_lower(m["rel"])]
+        start = _add_months(current, shift)
+    else:
+        start = dt.date(year, first_month, 1)
+    end = _add_months(start, 2)
+    return DateReading(f"{start:%Y-%m}/{end:%Y-%m}", kind="range", modifier=modifier, day=start)
+
+
+def _mixed_parts(m: re.Match, ctx: Context) -> Optional[DateReading]:
+    """A month name joined to numbers by hyphens or slashes, in any order: 'Sep-23-2020', '2020/Sep/23',
+    '23-2020-September', '2019-aug-1', 'Dec-2018'. Exactly one month name and one four-digit year."""
+    parts = [p for p in (m["p1"], m["p2"], m["p3"]) if p]
+    names = [p for p in parts if not p.isdigit()]
+    years = [p for p in parts if p.isdigit() and len(p) == 4]
+    days = [p for p in parts if p.isdigit() and len(p) <= 2]
+    if len(names) != 1 or len(years) != 1 or len(days) != len(parts) - 2 or not 1000 <= int(years[0]) <= 2199:
+        return None
+    if not _plausible_name(ctx, m, "p1" if m["p1"] == names[0] else "p2" if m["p2"] == names[0] else "p3", alone=False):
+        return None
+    month = _month(names[0])
+    if not days:
+        return _reading(When(dt.date(int(years[0]), month, 1), MONTH_GRAIN))
+    return _absolute_day(int(years[0]), month, int(days[0]))
+
+
+def _year_in_words(m: re.Match, ctx: Context) -> Optional[DateReading]:
+    """'in two thousand and twenty', 'since nineteen eighty six'."""
+    year = _year_of(m, ctx)
+    return DateReading(f"{year:04d}", day=dt.date(year, 1, 1)) if year else None
+
+
+def _nth_month_of(m: re.Match, ctx: Context) -> Optional[DateReading]:
+    """'the third month of 2021', 'the 9th month of next year'."""
+    month = _day(m["ord"])
+    year = _year_of(m, ctx)
+    if year is None and m["yrel"] and ctx.published:
+        year = ctx.published.year + {"next": 1, "following": 1, "last": -1, "previous": -1}.get(_lower(m["yrel"]), 0)
+    if not 1 <= month <= 12 or year is None:
+        return None if not 1 <= month <= 12 else DateReading(None)
+    return _reading(When(dt.date(year, month, 1), MONTH_GRAIN))

@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from claimex.dates.lexicon import _calendar_holidays, _lexicon
-from claimex.dates.values import DAY_GRAIN, FUTURE, PAST, Context, DateReading, When, _pick, _reading, _shift
+from claimex.dates.values import DAY_GRAIN, FUTURE, PAST, UNKNOWN, Context, DateReading, When, _pick, _reading, _shift
 from claimex.dates.words import _duration, _lower, _tense, _year_of
 
 
@@ -167,6 +167,9 @@ def _holiday_reading(days: HolidayDays) -> DateReading:
     return _reading(When(first, DAY_GRAIN))
 
 
+SHIFT_BEFORE = re.compile(r"\b(?:after|before|from|since)\s+$", re.I)
+
+
 def _holiday(m: re.Match, ctx: Context) -> Optional[DateReading]:
     """'Christmas', 'Easter 2010', 'last Thanksgiving', 'MLK day of last year', 'thanksgiving in 9 months',
     'Diwali 2019', 'Eid al-Fitr', 'last Chinese New Year', 'Yom Kippur two thousand eighteen'."""
@@ -191,6 +194,8 @@ def _holiday(m: re.Match, ctx: Context) -> Optional[DateReading]:
         current = [c for c in candidates if c[1] is not None and c[0] <= ref <= c[1]]
         if current:  # 'during Ramadan', written during Ramadan
             return _holiday_reading(current)
-    direction = PAST if rel in ("last", "past") else FUTURE if rel else _tense(ctx, m.start(), m.end()) or FUTURE
+    direction = PAST if rel in ("last", "past", "previous") else FUTURE if rel else _tense(ctx, m.start(), m.end())
+    if direction == UNKNOWN and not SHIFT_BEFORE.search(ctx.text, 0, m.start()):
+        direction = FUTURE  # the coming one; as the object of a shift ('a year after Christmas'), the nearest
     chosen = _pick((first for first, _ in candidates), ref, direction)
     return _holiday_reading([c for c in candidates if c[0] == chosen])

@@ -41,6 +41,7 @@ def _names(names: dict[str, int], plural: bool = False) -> str:
 def _fragments() -> dict[str, str]:
     lex = _lexicon()
     numbers = _alternation(w for w in lex["number_words"])
+    centuries = _alternation(w for w, value in lex["number_words"].items() if 10 <= value <= 20)
     number = rf"(?:(?<![\w.,])\d+(?:[.,]\d+)?|(?<![a-z])(?:{numbers})(?![a-z])(?:[- ](?:{numbers})(?![a-z]))?)"
     unit = rf"(?:{_alternation(lex['units'])})"
     part = rf"(?:(?:about|around|nearly|almost|some|over|roughly) +)?{number} *{unit}(?![a-z])"
@@ -48,13 +49,14 @@ def _fragments() -> dict[str, str]:
         "month": rf"(?<![a-z])(?:{_names(lex['months'])})",
         "weekday": rf"(?<![a-z])(?:{_names(lex['weekdays'], plural=True)})",
         "day": rf"(?<![\d,.])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])|(?<![a-z])(?:{_alternation(lex['ordinals'])})(?![a-z])",
-        "year": r"(?<![\d,.$£€])(?:1[0-9]|20)\d\d(?![\d%]|,\d|\.\d)",
+        "year": r"(?<![\d,.$£€])(?:1[0-9]|2[01])\d\d(?![\d%]|,\d|\.\d)",
         "modifier": rf"(?:{_alternation(lex['modifiers'])})",
         "number": number,
         "unit": unit,
         "duration": rf"(?:(?<![\w+-])[+-] *)?{part}(?:(?: *, *| +)(?:and +)?(?:[+-] *)?{part})*",
         "holiday": "|".join(f"(?:{name})".replace("'", "['’]") for name in _holiday_names()),
-        "year_words": rf"two +thousand(?: +and)?(?: +(?P<yw>{numbers})(?:[- ](?P<yw2>{numbers}))?)?(?![a-z])",
+        "year_words": rf"(?:two +thousand(?: +and)?|(?P<yc>{centuries})(?: +(?P<yh>hundred)(?: +and)?)?)"
+                      rf"(?: +(?P<yw>{numbers})(?:[- ](?P<yw2>{numbers}))?)?(?![a-z])",
         "part_of_day": _alternation(lex["parts_of_day"]),
     }
 

@@ -35,7 +35,7 @@ def _week_possessive(m: re.Match, ctx: Context) -> Optional[DateReading]:
     return _reading(When(monday + dt.timedelta(days=offset + _weekday(m["w"])), DAY_GRAIN))
 
 
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "day after tomorrow": 2,
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1, "tmr": 1, "day after tomorrow": 2,
                  "day before yesterday": -2, "just now": 0, "right now": 0, "till date": 0,
                  "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1}
 
@@ -51,18 +51,25 @@ UNIT_GRAINS = {"week": WEEK_GRAIN, "weekend": WEEK_GRAIN, "month": MONTH_GRAIN, 
                "yr": YEAR_GRAIN, "decade": DECADE_GRAIN}
 
 
+SPAN_OPENERS = ("over", "during", "throughout", "for", "in", "within")
+
+
 def _relative_unit(m: re.Match, ctx: Context) -> Optional[DateReading]:
-    """'last week', 'this year', 'next month', 'the year before last', 'early next year'."""
+    """'last week', 'this year', 'next month', 'the year before last', 'early next year'; a stretch back from
+    publication for 'the past decade' and 'over the past year' (the range, as for 'the past two years')."""
     modifier, ref = _modifier(m["mod"]), ctx.published
-    unit = _lower(m["unit"])
+    unit = _lower(m["unit"]).replace("calendar ", "")
     if unit not in UNIT_GRAINS:
         return None
     if ref is None:
         return DateReading(None, modifier=modifier)
     rel = _lower(m["rel"] or m["ba"])
+    grain = UNIT_GRAINS[unit]
+    if rel in ("last", "past", "previous") and not modifier and (
+            grain == DECADE_GRAIN or _before(ctx, m.start()) in SPAN_OPENERS):
+        return _span_back(ref, _duration(f"1 {unit}"))  # 'over the past decade', 'during the last year'
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "upcoming": 1,
             "before last": -2, "after next": 2}.get(rel, 0)
-    grain = UNIT_GRAINS[unit]
     if grain == WEEK_GRAIN:
         return _reading(When(ref + dt.timedelta(weeks=step), WEEK_GRAIN), modifier)
     if grain == MONTH_GRAIN:
@@ -81,30 +88,28 @@ def _superlative_before(ctx: Context, start: int) -> bool:
 
 def _relative_shift(m: re.Match, ctx: Context) -> Optional[DateReading]:
     """'two years ago', 'in 2 weeks', 'three months from now', 'a week hence', '-1 decade +2 years',
-    'now - 1 day', '2 years later' (from the previous date in the text); bare durations: 'P2Y'."""
+    'now - 1 day'; bare durations: 'P2Y', 'for twenty-one years'.
+
+    A shift anchored on something else has a value only when that anchor is a date: '2 years later' counts
+    from the previous date in the text, 'three days after Easter' and '2 weeks from Tuesday' from the
+    date that follows; 'nearly forty days after the storm' and a 'later' with no date before it have none."""
     text = m["dur"]
     if re.match(r"\s*-?\s*(?:old|long)\b", ctx.text[m.end():m.end() + 8], re.I):
         return None  # 'two years old'
     parts = _duration(text)
     pre, post = _lower(m["pre"]), _lower(m["post"])
-    if re.search(r"[+-]", text):  # '-1 decade +2 years', 'in 1 decade +2 years': the signs say which way
+    if re.search(r"[+-] *\d", text):  # '-1 decade +2 years', 'in 1 decade +2 years': the signs say which way
         return _reading(_shift(ctx.published, parts, 1)) if ctx.published else DateReading(None)
     if pre in ("after", "within"):
         return DateReading(_iso_duration(parts), kind="duration")
-    if post == "before" and re.match(r" +\S", ctx.text[m.end():]):
-        anchored = _reading(_shift(ctx.published, parts, -1)) if ctx.published else DateReading(None)
-        anchored.anaphoric_shift, anchored.takes_object = (parts, -1), True
-        return anchored
+    if post in ("before", "after", "from", "since") and re.match(r" +\w", ctx.text[m.end():]):
+        return DateReading(None, anaphoric_shift=(parts, -1 if post == "before" else 1), takes_object=True)
+    if post in ("later", "after", "earlier", "from", "since"):
+        return DateReading(None, anaphoric_shift=(parts, -1 if post == "earlier" else 1))
     if post in ("ago", "back", "before") or m["nowsign"] == "-":
         sign = -1
     elif post in ("hence", "from now", "from today", "from today on") or m["nowsign"] == "+" or pre == "in":
         sign = 1
-    elif post in ("later", "after", "earlier"):
-        sign = 1 if post in ("later", "after") else -1
-        anchored = _reading(_shift(ctx.published, parts, sign)) if ctx.published else DateReading(None)
-        anchored.anaphoric_shift = (parts, sign)
-        anchored.takes_object = post == "after"
-        return anchored
     elif pre in ("the past", "the last", "past", "last", "the previous", "previous"):
         return _span_back(ctx.published, parts)
     elif pre in ("the next", "next", "the coming", "coming", "upcoming", "the upcoming"):

@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from spacy.tokens import Doc
 
@@ -27,8 +28,8 @@ class _Found:
     reading: DateReading
 
 
-RELATIVE_WORDS = ("today", "tonight", "yesterday", "tomorrow", "now", "date", "night", "weekend", "daily", "weekly",
-                  "monthly", "yearly", "annually", "quarterly", "biweekly", "fortnightly")
+RELATIVE_WORDS = ("today", "tonight", "yesterday", "tomorrow", "tmrw", "tmr", "now", "date", "night", "weekend", "daily",
+                  "weekly", "monthly", "yearly", "annually", "quarterly", "biweekly", "fortnightly")
 WINDOW_BEFORE, WINDOW_AFTER = 30, 30  # characters around a trigger word that a date expression may reach
 
 
@@ -37,7 +38,7 @@ def _trigger_words() -> frozenset[str]:
     """Words without which no date expression exists (digits aside)."""
     lex = _lexicon()
     words = set(lex["months"]) | set(lex["weekdays"]) | {w + "s" for w in lex["weekdays"]} | set(lex["units"])
-    words |= set(lex["ordinals"]) | set(RELATIVE_WORDS)
+    words |= set(lex["ordinals"]) | set(RELATIVE_WORDS) | set(lex["seasons"])
     words |= {w for name in _holiday_names() for w in re.findall(r"[a-z]{3,}", name)} - {"the", "and"}
     words |= {"thousand"}
     return frozenset(words)
@@ -131,12 +132,15 @@ def _join_ranges(found: list[_Found], text: str) -> list[_Found]:
     return joined
 
 
+OBJECT_GAP = re.compile(r"\s*(?:the\s+year\s+)?", re.I)  # 'two weeks since the year 2011'
+
+
 def _shift_objects(found: list[_Found], text: str) -> list[_Found]:
     """'three days after Easter', 'two weeks before the vote on May 5': the shift applies to the date after it."""
     merged: list[_Found] = []
     for f in found:
         prev = merged[-1] if merged else None
-        if prev and prev.reading.takes_object and f.reading.day and not text[prev.end:f.start].strip():
+        if prev and prev.reading.takes_object and f.reading.day and OBJECT_GAP.fullmatch(text, prev.end, f.start):
             parts, sign = prev.reading.anaphoric_shift
             moved = _shift(f.reading.day, parts, sign)
             merged[-1] = _Found(prev.start, f.end, prev.order, _reading(When(moved.day, DAY_GRAIN if
@@ -146,11 +150,15 @@ def _shift_objects(found: list[_Found], text: str) -> list[_Found]:
     return merged
 
 
-def _anchor_anaphora(found: list[_Found]) -> None:
-    """'two years later' counts from the last date before it in the text, else from publication."""
+def _anchor_anaphora(found: list[_Found], text: str, published: Optional[dt.date]) -> None:
+    """'two years later' counts from the last date before it in the text. With none, it has no value: it
+    counts from an event the text names but does not date; only at the very start of a text, where no event
+    precedes it, does it count from publication."""
     anchor = None
     for f in found:
-        shift = f.reading.anaphoric_shift
+        if f.reading.anaphoric_shift is not None and anchor is None and not text[:f.start].strip() and published:
+            anchor = published
+        shift = None if f.reading.takes_object else f.reading.anaphoric_shift  # its anchor is its object
         if shift is not None and anchor is not None:
             parts, sign = shift
             moved = _shift(anchor, parts, sign)
@@ -170,8 +178,21 @@ def _entity_mentions(doc: Doc, taken: list[_Found]) -> list[_Found]:
             continue
         if AGE.match(text_of(doc), ent.end_char) or re.search(r"\bold\b|-year-old", ent.text, re.I):
             continue
+        if not _names_a_time(ent):
+            continue
         extra.append(_Found(ent.start_char, ent.end_char, len(_patterns()), DateReading(None)))
     return extra
+
+
+def _names_a_time(ent) -> bool:
+    """A DATE entity with digits or a word that places it in time; not 'those days', 'annual', nor 'four and a
+    half billion years ago'."""
+    lex = _lexicon()
+    words = {t.lower_ for t in ent}
+    if words & set(lex["entity_scale_words"]):
+        return False
+    keep = _trigger_words() - set(lex["units"]) | set(lex["entity_time_words"])
+    return any(t.like_num or any(c.isdigit() for c in t.text) for t in ent) or bool(words & keep)
 
 
 def find_dates(doc: Doc, published: dt.date | None = None) -> list[DateMention]:
@@ -181,7 +202,7 @@ def find_dates(doc: Doc, published: dt.date | None = None) -> list[DateMention]:
     found = _scan(ctx)
     found = [_with_time(f, text, found[i + 1].start if i + 1 < len(found) else len(text)) for i, f in enumerate(found)]
     found = _shift_objects(_join_ranges(found, text), text)
-    _anchor_anaphora(found)
+    _anchor_anaphora(found, text, published)
     found = sorted(found + _entity_mentions(doc, found), key=lambda f: f.start)
     mentions = []
     for f in found:

@@ -10,6 +10,8 @@ from typing import Optional
 
 from claimex.dates.lexicon import _fragments, _lexicon
 from claimex.dates.values import FUTURE, PAST, UNKNOWN, Context, _add_months
+from claimex.numbers.lexicon import lexicon
+from claimex.numbers.tokens import reads_as_year
 
 
 def _lower(text: Optional[str]) -> str:
@@ -29,7 +31,8 @@ def _day(text: str) -> int:
     word = _lower(text)
     if word in _lexicon()["ordinals"]:
         return _lexicon()["ordinals"][word]
-    return int(re.match(r"\d+", word).group())
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else int(_number(word) or 0)
 
 
 def _number(text: str) -> Optional[float]:
@@ -49,18 +52,24 @@ def _number(text: str) -> Optional[float]:
 
 
 def _two_digit_year(yy: int, published: Optional[dt.date]) -> int:
-    """The year ending in `yy` closest to the publication year (2000 when unknown)."""
-    pivot = published.year if published else 2000
-    return min((century + yy for century in (pivot // 100 * 100 - 100, pivot // 100 * 100, pivot // 100 * 100 + 100)),
-               key=lambda year: abs(year - pivot))
+    """The latest year ending in `yy` at most ten years after publication ('03/18/40' written in 2016 is 1940,
+    '87' is 1987); 2049 is the limit when the publication date is unknown."""
+    limit = published.year + 10 if published else 2049
+    return max(century + yy for century in range(limit // 100 * 100 - 200, limit // 100 * 100 + 100, 100)
+               if century + yy <= limit)
 
 
 def _year_of(m: re.Match, ctx: Context) -> Optional[int]:
     """The year group, or a two-digit year ('yy' after an apostrophe, 'yt' at the end)."""
     if m["y"]:
         return int(m["y"])
-    if m["ywords"]:  # 'two thousand (and) ten'
-        return 2000 + int(_number(" ".join(w for w in (m["yw"], m["yw2"]) if w)) or 0)
+    if m["ywords"]:  # 'two thousand (and) ten', 'nineteen eighty six', 'seventeen hundred thirty three'
+        rest = int(_number(" ".join(w for w in (m["yw"], m["yw2"]) if w)) or 0)
+        if m["yc"] is None:
+            return 2000 + rest
+        if not (m["yh"] or m["yw"]) or rest >= 100:
+            return None
+        return int(_number(m["yc"])) * 100 + rest
     short = m["yy"] or m["yt"]
     return _two_digit_year(int(short), ctx.published) if short else None
 
@@ -147,6 +156,15 @@ def _counts_something(ctx: Context, start: int, end: int) -> bool:
     """True when a number is the count of a noun ('2000 people'), not a year."""
     token = _token_at(ctx, start, end)
     return token is not None and token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i > token.i
+
+
+def _names_a_year(ctx: Context, start: int, end: int) -> bool:
+    """Whether four digits name a year here, as the numbers stage reads them (see `reads_as_year`); without a
+    parse, any year from 1000 to 2199."""
+    token = _token_at(ctx, start, end)
+    if token is None or token.idx != start or len(token) != end - start:
+        return 1000 <= int(ctx.text[start:end]) <= 2199
+    return reads_as_year(token, lexicon())
 
 
 def _before(ctx: Context, start: int, words: int = 1) -> str:

@@ -19,7 +19,7 @@ from claimex.doc_text import text_of
 from claimex.numbers.grammar import NumberPhrase
 from claimex.numbers.lexicon import NumberLexicon, lexicon
 from claimex.numbers.phrases import _read_number, with_ratio
-from claimex.numbers.tokens import _HYPHENS
+from claimex.numbers.tokens import _HYPHENS, reads_as_year
 from claimex.schema import NumberMention, Qualifier
 
 _RANGE_WORDS = frozenset({"to", "or"} | _HYPHENS)
@@ -72,10 +72,7 @@ def _is_not_a_count(doc: Doc, reading: NumberPhrase, lex: NumberLexicon) -> bool
         return True
     if reading.plain_digits or reading.ordinal:
         value = int(reading.value)
-        if reading.plain_digits and len(first) == 4 and 1800 <= value <= 2100 and (
-            first.ent_type_ == "DATE" or before in lex.year_prepositions or before in lex.months
-            or before in lex.year_determiners
-        ):
+        if reading.plain_digits and reads_as_year(first, lex) and not _unit_after(doc, reading.end, lex):
             return True
         after_of = doc[reading.end + 1].lower_ if after == "of" and reading.end + 1 < len(doc) else ""
         if 1 <= value <= 31 and (before in lex.months or after in lex.months or after_of in lex.months):

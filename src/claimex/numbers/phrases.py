@@ -33,6 +33,7 @@ from claimex.numbers.tokens import (
     _glued,
     _hyphen_idiom,
     _sign_may_start,
+    reads_as_year,
 )
 
 _DIGITS = re.compile(
@@ -329,7 +330,7 @@ def _next_kind(doc: Doc, i: int, lex: NumberLexicon) -> Optional[str]:
 
 
 def with_ratio(doc: Doc, reading: NumberPhrase, lex: NumberLexicon) -> NumberPhrase:
-    """"one out of three", "1 over 20": a share. After "over" nothing may be counted ("$10 million over
+    """"one out of three", "one in five", "1 over 20": a share. After "over" nothing may be counted ("$10 million over
     5 years" is no ratio)."""
     if reading.ordinal or reading.magnitude or reading.value is None:
         return reading
@@ -342,6 +343,8 @@ def with_ratio(doc: Doc, reading: NumberPhrase, lex: NumberLexicon) -> NumberPhr
     second = _read_number(doc, reading.end + size, lex)
     if second is None or second.ordinal or second.magnitude or not second.value:
         return reading
+    if words == ("in",) and (reading.value != 1 or not second.words and reads_as_year(doc[second.start], lex)):
+        return reading  # 'one in five', not 'three in 2019'
     after = doc[second.end] if second.end < len(doc) else None
     if words == ("over",) and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return reading

@@ -84,3 +84,19 @@ def _after_spaces(doc: Doc, i: int) -> int:
 def _glued(doc: Doc, i: int) -> bool:
     """True when token `i` touches both neighbours (the hyphen of "twenty-one")."""
     return i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def reads_as_year(token, lex: NumberLexicon) -> bool:
+    """Whether a plain four-digit number names a year ("2022", "in 1066", "by 2100", "the 2014 protests", "2005 levels")
+    rather than a count ("has 2014 staff", "1500 cars", "about 1200"). The numbers and the dates stages both
+    ask this, so that a year is a date or a number, never both."""
+    if not re.fullmatch(r"\d{4}", token.text):
+        return False
+    value, doc = int(token.text), token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    placed = before in lex.year_prepositions or before in lex.months or before in lex.year_determiners
+    if not 1000 <= value <= 2199 or (not 1800 <= value <= 2099 and not placed) or before in lex.currency_symbols:
+        return False
+    head = token.head
+    counts = token.dep_ == "nummod" and head.i > token.i and head.pos_ == "NOUN" and token.ent_type_ != "DATE"
+    return placed or not counts
