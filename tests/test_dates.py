@@ -240,6 +240,11 @@ def test_published_date(text, published):
         ("The memo dated Nov-03-2015 was leaked.", "Nov-03-2015", "2015-11-03", "date"),
         ("Emissions must halve by 2100, the panel said.", "2100", "2100", "date"),
         ("The 2014 protests toppled the government.", "2014", "2014", "date"),
+        ("Spain scored on World Cup 2010 day five.", "2010", "2010", "date"),
+        ("The probe has flown for 2000 days.", "2000 days", "P2000D", "duration"),
+        # a bare weekday follows the tense of its sentence (published on Wednesday 8 March 2017)
+        ("On Friday, fishermen rescued three sailors.", "Friday", "2017-03-03", "date"),
+        ("The ferry will sail on Friday.", "Friday", "2017-03-10", "date"),
     ],
 )
 def test_anchors_durations_seasons_and_written_years(nlp, sentence, text, value, kind):

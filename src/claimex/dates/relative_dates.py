@@ -96,6 +96,8 @@ def _relative_shift(m: re.Match, ctx: Context) -> Optional[DateReading]:
     text = m["dur"]
     if re.match(r"\s*-?\s*(?:old|long)\b", ctx.text[m.end():m.end() + 8], re.I):
         return None  # 'two years old'
+    if re.fullmatch(r"(?:1\d|2[01])\d\d +[a-z]*[^s]", _lower(text)):
+        return None  # 'World Cup 2018 day five': a year before a singular unit counts nothing
     parts = _duration(text)
     pre, post = _lower(m["pre"]), _lower(m["post"])
     if re.search(r"[+-] *\d", text):  # '-1 decade +2 years', 'in 1 decade +2 years': the signs say which way

@@ -44,6 +44,7 @@ class NumberLexicon:
     vague_counts: frozenset[str]
     decimal_point_words: frozenset[str]
     ratio_words: dict[tuple[str, ...], str]
+    counted_time_units: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,6 +93,7 @@ def lexicon() -> NumberLexicon:
         vague_counts=frozenset(data["vague_counts"]),
         decimal_point_words=frozenset(data["decimal_point_words"]),
         ratio_words={tuple(phrase.split()): phrase for phrase in data["ratio_words"]},
+        counted_time_units=frozenset(data["counted_time_units"]),
     )
 
 

@@ -99,4 +99,5 @@ def reads_as_year(token, lex: NumberLexicon) -> bool:
         return False
     head = token.head
     counts = token.dep_ == "nummod" and head.i > token.i and head.pos_ == "NOUN" and token.ent_type_ != "DATE"
-    return placed or not counts
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return placed or not (counts or after in lex.counted_time_units)
