@@ -258,6 +258,7 @@ def test_anchors_durations_seasons_and_written_years(nlp, sentence, text, value,
         "In those days the town had no doctor.",
         "The annual report was late.",
         "Four and a half billion years ago the planet formed.",
+        "Most of the patients were in their eighties.",
     ],
 )
 def test_vague_phrases_are_not_dates(nlp, sentence):

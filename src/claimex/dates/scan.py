@@ -185,14 +185,17 @@ def _entity_mentions(doc: Doc, taken: list[_Found]) -> list[_Found]:
 
 
 def _names_a_time(ent) -> bool:
-    """A DATE entity with digits or a word that places it in time; not 'those days', 'annual', nor 'four and a
-    half billion years ago'."""
+    """A DATE entity with digits or a word of time ('the day', 'months', 'the sixties'); not 'those days',
+    'annual', an age ('their eighties') nor 'four and a half billion years ago'."""
     lex = _lexicon()
-    words = {t.lower_ for t in ent}
-    if words & set(lex["entity_scale_words"]):
+    words = [t.lower_ for t in ent]
+    if set(words) & set(lex["entity_scale_words"]) or words[0] in lex["possessives"]:
         return False
-    keep = _trigger_words() - set(lex["units"]) | set(lex["entity_time_words"])
-    return any(t.like_num or any(c.isdigit() for c in t.text) for t in ent) or bool(words & keep)
+    vague = set(lex["entity_vague_words"])
+    if set(words) & vague and set(words) <= vague | set(lex["units"]):
+        return False
+    keep = _trigger_words() | set(lex["entity_time_words"])
+    return any(any(c.isdigit() for c in t.text) or t.like_num for t in ent) or bool(set(words) & keep)
 
 
 def find_dates(doc: Doc, published: dt.date | None = None) -> list[DateMention]:
