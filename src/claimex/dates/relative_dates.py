@@ -51,7 +51,7 @@ UNIT_GRAINS = {"week": WEEK_GRAIN, "weekend": WEEK_GRAIN, "month": MONTH_GRAIN, 
                "yr": YEAR_GRAIN, "decade": DECADE_GRAIN}
 
 
-SPAN_OPENERS = ("over", "during", "throughout", "for", "in", "within")
+SPAN_OPENERS = ("over", "during", "throughout", "for", "within")
 
 
 def _relative_unit(m: re.Match, ctx: Context) -> Optional[DateReading]:

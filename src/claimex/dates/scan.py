@@ -189,12 +189,13 @@ def _names_a_time(ent) -> bool:
     'annual', an age ('their eighties') nor 'four and a half billion years ago'."""
     lex = _lexicon()
     words = [t.lower_ for t in ent]
-    if set(words) & set(lex["entity_scale_words"]) or words[0] in lex["possessives"]:
+    ages = words[0] in lex["possessives"] and set(words) & set(lex["decade_words"])
+    if set(words) & set(lex["entity_scale_words"]) or ages:
         return False
     vague = set(lex["entity_vague_words"])
     if set(words) & vague and set(words) <= vague | set(lex["units"]):
         return False
-    keep = _trigger_words() | set(lex["entity_time_words"])
+    keep = _trigger_words() | set(lex["entity_time_words"]) | set(lex["decade_words"])
     return any(any(c.isdigit() for c in t.text) or t.like_num for t in ent) or bool(set(words) & keep)
 
 
