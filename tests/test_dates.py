@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from claimex.dates import find_dates, find_published_date
+from claimex.numbers import find_numbers
 
 PUBLISHED = dt.date(2017, 3, 8)  # a Wednesday
 
@@ -110,7 +111,7 @@ def test_calendar_holidays(nlp, sentence, text, value, kind):
 
 def test_every_calendar_holiday_resolves():
     """Each entry of models/dates_holidays.json gives a day in 2019 (a renamed library holiday would not)."""
-    from claimex.dates import _calendar_holiday_days, _calendar_holidays
+    from claimex.dates.holiday_dates import _calendar_holiday_days, _calendar_holidays
 
     missing = [h["names"] for i, h in enumerate(_calendar_holidays()) if not _calendar_holiday_days(i, 2019)]
     assert missing == []
@@ -213,3 +214,68 @@ def test_offsets_hold_and_mentions_are_in_text_order(nlp):
 ])
 def test_published_date(text, published):
     assert find_published_date(text) == published
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, kind",
+    [
+        # a shift anchored on an event has a value only when the event is dated
+        ("Rescuers arrived nearly forty days after the storm.", "nearly forty days after", None, "date"),
+        ("The museum reopened two weeks after Easter 2016.", "two weeks after Easter 2016", "2016-04-10", "date"),
+        ("The deal closes 10 days from March 1, 2017.", "10 days from March 1, 2017", "2017-03-11", "date"),
+        ("The mill shut in 2009. Three years later it reopened.", "Three years later", "2012", "date"),
+        ("The mayor spoke at length. Two years later, she resigned.", "Two years later", None, "date"),
+        # durations and stretches back
+        ("He served for twenty-one years in the army.", "twenty-one years", "P21Y", "duration"),
+        ("Crime has fallen over the past decade.", "the past decade", "2007-03-08/2017-03-08", "range"),
+        ("Sales slipped during the last year.", "the last year", "2016-03-08/2017-03-08", "range"),
+        # seasons are ranges of whole months
+        ("Prices rose in the summer of 2015.", "the summer of 2015", "2015-06/2015-08", "range"),
+        ("The bridge closed in winter 2014.", "winter 2014", "2014-12/2015-02", "range"),
+        ("The plant flooded last summer.", "last summer", "2016-06/2016-08", "range"),
+        # written years, two-digit years, years joined to month names
+        ("The treaty was signed on 9 May nineteen forty five.", "9 May nineteen forty five", "1945-05-09", "date"),
+        ("She was born in April of 62.", "April of 62", "1962-04", "date"),
+        ("The file is report-2015-11-02.pdf on the server.", "2015-11-02", "2015-11-02", "date"),
+        ("The memo dated Nov-03-2015 was leaked.", "Nov-03-2015", "2015-11-03", "date"),
+        ("Emissions must halve by 2100, the panel said.", "2100", "2100", "date"),
+        ("The 2014 protests toppled the government.", "2014", "2014", "date"),
+        ("Spain scored on World Cup 2010 day five.", "2010", "2010", "date"),
+        ("The probe has flown for 2000 days.", "2000 days", "P2000D", "duration"),
+        # a bare weekday follows the tense of its sentence (published on Wednesday 8 March 2017)
+        ("On Friday, fishermen rescued three sailors.", "Friday", "2017-03-03", "date"),
+        ("The ferry will sail on Friday.", "Friday", "2017-03-10", "date"),
+    ],
+)
+def test_anchors_durations_seasons_and_written_years(nlp, sentence, text, value, kind):
+    found = [(m.text, m.value, m.kind) for m in mentions(nlp, sentence)]
+    assert (text, value, kind) in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In those days the town had no doctor.",
+        "The annual report was late.",
+        "Four and a half billion years ago the planet formed.",
+        "Most of the patients were in their eighties.",
+    ],
+)
+def test_vague_phrases_are_not_dates(nlp, sentence):
+    assert [m.text for m in mentions(nlp, sentence)] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        ("The firm was founded in 2014 and now has 2014 staff.", "2014"),
+        ("Prices rose in the summer of 2015.", "2015"),
+        ("Police counted 1500 cars in 1998.", "1998"),
+    ],
+)
+def test_a_year_is_a_date_or_a_number_never_both(nlp, sentence, year):
+    doc = nlp(sentence)
+    dated = [(m.start, m.end) for m in find_dates(doc, PUBLISHED)]
+    counted = [(n.start, n.end) for n in find_numbers(doc)]
+    assert any(doc.text[start:end].endswith(year) for start, end in dated)
+    assert not any(d[0] < c[1] and c[0] < d[1] for d in dated for c in counted)

@@ -192,3 +192,124 @@ def test_mentions_in_text_order_with_exact_offsets(nlp):
     ]
     assert all(text[m.start:m.end] == m.text for m in mentions)
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Temperatures fell to -40 overnight in the north.", "-40", -40),
+        ("Temperatures fell to −12 in the valley.", "−12", -12),
+        ("Overnight lows reached minus 30 in the hills.", "minus 30", -30),
+        ("The fund reported negative 4 on the quarter.", "negative 4", -4),
+        ("Exports changed by -7% in March.", "-7%", -7),
+        ("The firm booked a loss of -1.5M last year.", "-1.5M", -1_500_000),
+    ],
+)
+def test_negatives_keep_their_sign_and_span(nlp, sentence, text, value):
+    mention = only_number(nlp, sentence)
+    assert (mention.text, mention.value) == (text, value)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The index stood at four point two five by noon.", "four point two five", 4.25),
+        ("Growth was 3 point 1 in the quarter.", "3 point 1", 3.1),
+        ("The rate is now .75 after the cut.", ".75", 0.75),
+        ("Bond yields rose to nought point nine.", "nought point nine", 0.9),
+        ("Inflation reached one point oh in May.", "one", 1),
+    ],
+)
+def test_decimals_in_words_and_bare_decimals(nlp, sentence, text, value):
+    mention = only_number(nlp, sentence)
+    assert (mention.text, mention.value) == (text, pytest.approx(value))
+
+
+def test_at_one_point_is_not_a_decimal(nlp):
+    values = [m.value for m in find_numbers(nlp("At one point 40 boats were waiting at the harbour."))]
+    assert values == [1, 40] or values == [40]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Only 3/8 of the budget was spent.", "3/8", 3 / 8),
+        ("Turnout fell by a fifth.", "a fifth", 1 / 5),
+        ("Prices rose by a third in a year.", "a third", 1 / 3),
+        ("Three quarters of the homes lost power.", "Three quarters", 0.75),
+        ("The board approved one out of four bids.", "one out of four", 0.25),
+        ("One in five adults smokes, the survey found.", "One in five", 0.2),
+        ("The pipe is 2 1/2 miles long.", "2 1/2", 2.5),
+        ("The bill came to a million and a half.", "a million and a half", 1_500_000),
+        ("The river rose five and a quarter feet.", "five and a quarter", 5.25),
+    ],
+)
+def test_fractions_and_shares(nlp, sentence, text, value):
+    mention = only_number(nlp, sentence)
+    assert (mention.text, mention.value) == (text, pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("The startup raised 6.2M from investors.", "6.2M", 6_200_000),
+        ("The post drew 120K views in a day.", "120K", 120_000),
+        ("The budget grew to $3bn this year.", "$3bn", 3_000_000_000),
+        ("Nearly 250k people signed the petition.", "Nearly 250k", 250_000),
+        ("The state spent 45 lakh rupees on the bridge.", "45 lakh rupees", 4_500_000),
+        ("The scheme cost 2 crore last year.", "2 crore", 20_000_000),
+        ("The plan is worth three lakh crore rupees.", "three lakh crore rupees", 3_000_000_000_000),
+        ("The country has 1 234 567 registered voters.", "1 234 567", 1_234_567),
+        ("The grain shipment weighed 7 dozens of sacks.", "7 dozens", 84),
+    ],
+)
+def test_magnitude_suffixes_and_south_asian_scales(nlp, sentence, text, value):
+    mention = only_number(nlp, sentence)
+    assert (mention.text, mention.value) == (text, value)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, qualifier",
+    [
+        ("A couple of lorries blocked the road.", "A couple", 2, "approximately"),
+        ("Police found a pair of boots.", "a pair", 2, None),
+        ("A few residents stayed behind.", "A few", 3, "approximately"),
+        ("The side scored zero goals.", "zero", 0, None),
+        ("The final score was nil.", "nil", 0, None),
+    ],
+)
+def test_quantity_words(nlp, sentence, text, value, qualifier):
+    mention = only_number(nlp, sentence)
+    assert (mention.text, mention.value, mention.qualifier) == (text, value, qualifier)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, magnitude",
+    [
+        ("The club lost several million pounds.", "several million", "several million"),
+        ("Many thousand fans travelled to the final.", "Many thousand", "many thousand"),
+        ("A few hundred people marched.", "A few hundred", "a few hundred"),
+    ],
+)
+def test_vague_magnitudes_have_no_exact_value(nlp, sentence, text, magnitude):
+    mention = only_number(nlp, sentence)
+    assert (mention.text, mention.value, mention.magnitude) == (text, None, magnitude)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council approved a one-off payment to tenants.",
+        "The bank made a married couple wait for hours.",
+        "It was a pair-wise comparison.",
+        "The report covers pages A-40 to A-52.",
+    ],
+)
+def test_idioms_and_labels_are_not_numbers(nlp, sentence):
+    assert [m.text for m in find_numbers(nlp(sentence)) if m.value is not None and m.value < 0] == []
+    assert "one" not in [m.text.lower() for m in find_numbers(nlp(sentence))]
+
+
+def test_spending_over_years_is_no_ratio(nlp):
+    values = [m.value for m in find_numbers(nlp("The city will spend $10 million over 5 years."))]
+    assert 10_000_000 in values and 2_000_000 not in values

@@ -180,3 +180,39 @@ def test_boundary_inside_a_token_splits_the_token_not_the_text(nlp):
 def test_every_token_gets_a_decision_before_the_parser(nlp):
     doc = nlp.get_pipe("claimex_sentences")(nlp.make_doc("Sen. Smith spoke. The U.S. Army left."))
     assert [token.is_sent_start for token in doc] == [True, False, False, False, True, False, False, False, False]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one line break inside a paragraph continues the sentence; a blank line ends it
+        ("The ferry left the harbour on a cold\nmorning in May. Nobody was hurt.",
+         ["The ferry left the harbour on a cold\nmorning in May.", "Nobody was hurt."]),
+        ("Prices rose by 4 percent, the bank said\n, adding that rents rose too.",
+         ["Prices rose by 4 percent, the bank said\n, adding that rents rose too."]),
+        ("The union met.\n\nit voted to strike.", ["The union met.", "it voted to strike."]),
+        ("Flood warning\nThe river burst its banks.", ["Flood warning", "The river burst its banks."]),
+        # no space after the full stop
+        ("The bill failed.Lawmakers went home.", ["The bill failed.", "Lawmakers went home."]),
+        ("See www.example.Com for details.", ["See www.example.Com for details."]),
+        # citation and footnote markers stay with the sentence they close
+        ("The dam was finished in 1962.[4] It still stands.", ["The dam was finished in 1962.[4]", "It still stands."]),
+        ("The plan was costed in the report.12 13 Critics disagree.",
+         ["The plan was costed in the report.12 13", "Critics disagree."]),
+        # an abbreviation that ends a sentence, and currency and title abbreviations inside one
+        ("Thousands left for the U.S. Hundreds came back.", ["Thousands left for the U.S.", "Hundreds came back."]),
+        ("Tickets cost Rs. 250 at the gate.", ["Tickets cost Rs. 250 at the gate."]),
+        ("The talks with Gov. Ortiz end on Feb. 12 in Lagos.", ["The talks with Gov. Ortiz end on Feb. 12 in Lagos."]),
+        # full-width and ideographic stops
+        ("港口关闭了。 The ferry stayed.", ["港口关闭了。", "The ferry stayed."]),
+        ("The port shut． Trade stopped！ Why？ Nobody said.",
+         ["The port shut．", "Trade stopped！", "Why？", "Nobody said."]),
+        # a question answered after a dash
+        ("Who pays? - Commuters, as usual.", ["Who pays?", "- Commuters, as usual."]),
+        # a parenthesised sentence between quotations
+        ('"We are ready," he said. (The union last struck in 2019.) "We will win."',
+         ['"We are ready," he said.', "(The union last struck in 2019.)", '"We will win."']),
+    ],
+)
+def test_wire_copy_boundaries(nlp, text, expected):
+    assert sentences(nlp, text) == expected

@@ -31,11 +31,17 @@ BULLETS = "•⁃▪‣◦"
 # A sentence never starts with one of these: the text before them continues.
 CONTINUATIONS = ",;:)]}!?…%-–—("
 
-# Line breaks, and terminal punctuation (with its closers) followed by whitespace or the end.
+# Line breaks; terminal punctuation (with its closers and any citation or footnote markers: `1994.[3]`,
+# `budget.4 5 Critics`) followed by whitespace or the end, or an ideographic stop followed by anything;
+# and a period glued to the capitalised word after it (`passed.Turnout`).
 EVENTS = re.compile(
     r"(?P<newline>[^\S\n]*\n\s*)"
-    r"|(?:(?P<spaced>\.(?: \.(?!\.))+)|(?P<term>[.!?…‽]+))(?P<close>[.!?…\"”“’')\]»]*)(?=\s|$)"
+    r"|(?:(?P<spaced>\.(?: \.(?!\.))+)|(?P<term>[.!?…‽。．！？]+))(?P<close>[.!?…\"”“’')\]»」』]*)"
+    r"(?P<cite>(?:\[\d{1,3}\])+|(?<=[a-z][.!?])\d{1,3}(?: \d{1,3})*(?= +[A-Z]))?(?=\s|$|(?<=[。！？」』]))"
+    r"|(?<=[a-z]{2})(?P<glued>\.)(?=[A-Z][a-z])"
 )
+WIDE_STOPS = str.maketrans({"．": ".", "！": "!", "？": "?", "。": "!"})  # an ideographic stop ends like "!"
+LINE_CONTINUATIONS = ",;:)]}%"
 WORD_BEFORE = re.compile(r"[^\s\"“‘'(\[«" + BULLETS + r"]*$")
 WORD_AFTER = re.compile(r"[\"“‘'(\[«]*(\S*)")
 CAMEL_CASE = re.compile(r"[a-z]+[A-Z]")  # eHow, iPhone: a lower-case start that opens a sentence
@@ -51,7 +57,7 @@ SPACES = re.compile(r"\s*")
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class SentenceLexicon:
     """Word lists the rules consult, read from `models/sentences_*`."""
 
     titles: frozenset[str]
@@ -66,7 +72,7 @@ class Lexicon:
     attribution: re.Pattern
 
     @classmethod
-    def from_lexicons(cls, abbreviations: dict, starters: list[str], speech_verbs: list[str]) -> "Lexicon":
+    def from_lexicons(cls, abbreviations: dict, starters: list[str], speech_verbs: list[str]) -> "SentenceLexicon":
         sets = {key: frozenset(abbreviations[key]) for key in cls.__dataclass_fields__ if key in abbreviations}
         return cls(
             **sets,
@@ -91,7 +97,7 @@ class Lexicon:
 )
 def make_sentence_splitter(nlp: Language, name: str, abbreviations: str, starters: str,
                            speech_verbs: str) -> "SentenceSplitter":
-    """Files in models/, or paths: `abbreviations` (JSON word lists by role, see `Lexicon`), `starters`
+    """Files in models/, or paths: `abbreviations` (JSON word lists by role, see `SentenceLexicon`), `starters`
     (words that open a sentence after an abbreviation) and `speech_verbs`, one per line."""
     return SentenceSplitter(name, {"abbreviations": abbreviations, "starters": starters, "speech_verbs": speech_verbs})
 
@@ -100,7 +106,7 @@ class SentenceSplitter(LexiconComponent):
     """Sets `is_sent_start` on every token from rules for news text (keeping starts set earlier)."""
 
     def use_lexicons(self, lexicons: dict) -> None:
-        self.lex = Lexicon.from_lexicons(**lexicons)
+        self.lex = SentenceLexicon.from_lexicons(**lexicons)
 
     def annotate(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -144,7 +150,11 @@ class SentenceSplitter(LexiconComponent):
 
         for pos, kind, m in heapq.merge(list_items(text), self._events(text)):
             if kind == "newline":
-                if "\n" in m.group().split("\n", 1)[1] or text[pos - 1 : pos] not in (",", ";", "("):
+                blank_line = "\n" in m.group().split("\n", 1)[1]
+                if blank_line or text[pos - 1 : pos] not in (",", ";", "(") and not _line_continues(text, pos, m.end()):
+                    add(m.end())
+            elif kind == "glued":
+                if GLUED_WORD.search(text, max(0, pos - 40), pos) and not protected(pos, pos + 1, by_quotes=False):
                     add(m.end())
             elif kind == "item":
                 if not protected(pos, pos, by_quotes=True):
@@ -163,11 +173,14 @@ class SentenceSplitter(LexiconComponent):
     def _events(text: str):
         """(offset, kind, match) for line breaks and punctuation clusters, in text order."""
         for m in EVENTS.finditer(text):
-            yield m.start(), "newline" if m.group("newline") is not None else "cluster", m
+            kind = "newline" if m.group("newline") is not None else "glued" if m.group("glued") else "cluster"
+            yield m.start(), kind, m
 
     def _cluster_starts(self, text: str, m: re.Match, y: int, last: int) -> list[int]:
         """Sentence starts produced by one punctuation cluster `m` whose next word begins at `y`."""
-        s, term, nxt = m.start(), m.group("term"), text[y]
+        s, term, nxt = m.start(), (m.group("term") or "").translate(WIDE_STOPS), text[y]
+        if any(c in term for c in "?!") and nxt in "-–—" and re.match(r"[-–—] +[A-Z]", text[y:]):
+            return [y]  # "Who pays? - Taxpayers, as ever.": the dash opens the answer
         if nxt == "(" and term == "." and not text[y + 1 : y + 2].isdigit():
             pass  # "... in the paper. (A millionth of a meter.)", but not "... at the bar. (2012)."
         elif nxt.islower() and not CAMEL_CASE.match(text, y) or nxt in CONTINUATIONS:
@@ -235,6 +248,19 @@ class SentenceSplitter(LexiconComponent):
         """`At 5 a.m. Mr. Smith left.`: the sentence so far is only a short time phrase."""
         words = text[last:s].split() if s - last < 40 else []
         return 0 < len(words) <= 4 and words[0] in self.lex.prepositions
+
+
+GLUED_WORD = re.compile(r"(?:^|\s)[a-z]{2,}$")  # a plain word, not a URL or an abbreviation ("e.g.")
+
+
+def _line_continues(text: str, pos: int, end: int) -> bool:
+    """A single line break inside a sentence, as in wire copy and e-mail (`on a wet\nevening`): the next line
+    opens with a lower-case word or a continuation mark, and the line before does not end a sentence."""
+    if end >= len(text):
+        return False
+    nxt = text[end]
+    continues = (nxt.islower() and not CAMEL_CASE.match(text, end)) or nxt in LINE_CONTINUATIONS
+    return continues and text[:pos].rstrip()[-1:] not in ".!?…。！？"
 
 
 def protected_zones(text: str, attribution: re.Pattern) -> list[tuple[int, int, bool]]:

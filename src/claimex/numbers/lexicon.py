@@ -1,0 +1,116 @@
+"""The word lists of `models/numbers.json`, ready for look-ups."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from claimex.resources import read_lexicon
+from claimex.schema import Qualifier
+
+
+@dataclass(frozen=True)
+class NumberLexicon:
+    """The word lists of `models/numbers.json`, ready for look-ups."""
+
+    words: dict[str, tuple[str, int]]
+    suffixes: dict[str, int]
+    magnitudes: dict[str, int]
+    magnitudes_before_of: dict[str, int]
+    fractions: dict[str, int]
+    ordinals: dict[str, tuple[str, int]]
+    ordinal_suffixes: frozenset[str]
+    qualifiers: dict[tuple[str, ...], Qualifier]
+    strict_qualifiers: frozenset[str]
+    trailing_qualifiers: dict[tuple[str, ...], Qualifier]
+    percent: dict[tuple[str, ...], str]
+    currency_symbols: dict[str, str]
+    currency_codes: frozenset[str]
+    currency_words: dict[str, str]
+    months: frozenset[str]
+    year_prepositions: frozenset[str]
+    year_determiners: frozenset[str]
+    label_markers: frozenset[str]
+    time_markers: frozenset[str]
+    pronoun_one_determiners: frozenset[str]
+    name_entity_types: frozenset[str]
+    score_words: frozenset[str]
+    topic_words_before_about: frozenset[str]
+    pronoun_one_objects: frozenset[str]
+    spaced_suffixes: frozenset[str]
+    negative_words: frozenset[str]
+    quantity_words: dict[str, int]
+    approximate_quantities: frozenset[str]
+    vague_counts: frozenset[str]
+    decimal_point_words: frozenset[str]
+    ratio_words: dict[tuple[str, ...], str]
+    counted_time_units: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> NumberLexicon:
+    """The numbers lexicon, loaded once."""
+    data = read_lexicon("numbers.json")
+    words: dict[str, tuple[str, int]] = {}
+    for kind in ("units", "teens", "tens", "hundreds", "scales"):
+        words.update({word: (kind, value) for word, value in data[kind].items()})
+    words.update({word: ("zero", 0) for word in data["zero_words"]})
+    qualifiers = {
+        tuple(phrase.split()): qualifier
+        for qualifier, phrases in data["qualifiers"].items()
+        for phrase in phrases
+    }
+    trailing = {tuple(p.split()) for p in data["trailing_qualifiers"]}
+    return NumberLexicon(
+        words=words,
+        suffixes=data["suffixes"],
+        magnitudes=data["magnitudes"],
+        magnitudes_before_of=data["magnitudes_before_of"],
+        fractions=_fractions(data),
+        ordinals={word: (_kind_of(value), value) for word, value in data["ordinals"].items()},
+        ordinal_suffixes=frozenset(data["ordinal_suffixes"]),
+        qualifiers={k: v for k, v in qualifiers.items() if k not in trailing},
+        strict_qualifiers=frozenset(data["strict_qualifiers"]),
+        trailing_qualifiers={k: v for k, v in qualifiers.items() if k in trailing},
+        percent={tuple(k.split()): v for k, v in data["percent"].items()},
+        currency_symbols=data["currency_symbols"],
+        currency_codes=frozenset(data["currency_codes"]),
+        currency_words=data["currency_words"],
+        months=frozenset(data["months"]),
+        year_prepositions=frozenset(data["year_prepositions"]),
+        year_determiners=frozenset(data["year_determiners"]),
+        label_markers=frozenset(data["label_markers"]),
+        time_markers=frozenset(data["time_markers"]),
+        pronoun_one_determiners=frozenset(data["pronoun_one_determiners"]),
+        name_entity_types=frozenset(data["name_entity_types"]),
+        score_words=frozenset(data["score_words"]),
+        topic_words_before_about=frozenset(data["topic_words_before_about"]),
+        pronoun_one_objects=frozenset(data["pronoun_one_objects"]),
+        spaced_suffixes=frozenset(data["spaced_suffixes"]),
+        negative_words=frozenset(data["negative_words"]),
+        quantity_words=data["quantity_words"],
+        approximate_quantities=frozenset(data["approximate_quantities"]),
+        vague_counts=frozenset(data["vague_counts"]),
+        decimal_point_words=frozenset(data["decimal_point_words"]),
+        ratio_words={tuple(phrase.split()): phrase for phrase in data["ratio_words"]},
+        counted_time_units=frozenset(data["counted_time_units"]),
+    )
+
+
+def _kind_of(value: int) -> str:
+    """The grammar kind of an ordinal word's value: 3 "units", 13 "teens", 30 "tens", 100 "hundreds"."""
+    if value < 10:
+        return "units"
+    if value < 20:
+        return "teens"
+    if value < 100:
+        return "tens"
+    return "hundreds" if value == 100 else "scales"
+
+
+def _fractions(data: dict) -> dict[str, int]:
+    """Denominator words: the lexicon's own ("half", "quarter") and every ordinal from "third" up, singular
+    and plural ("a thirtieth", "two hundredths")."""
+    ordinals = {word: value for word, value in data["ordinals"].items() if value >= 3 and " " not in word}
+    plurals = {word + "s": value for word, value in ordinals.items()}
+    return {**ordinals, **plurals, **data["fractions"]}
