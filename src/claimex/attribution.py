@@ -180,7 +180,8 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
         return _set_off_content(cue, quotes)
     clauses = [child for child in cue.children if child.dep_ in CLAUSES and _says_something(child)]
     if clauses:
-        return [trimmed_range(list(head.subtree)) for head in clauses[:1] + [c for c in clauses[1:] if c.dep_ == "ccomp"]]
+        first = _with_controlled_object(cue, clauses[0], entry)
+        return [trimmed_range(first)] + [trimmed_range(list(c.subtree)) for c in clauses[1:] if c.dep_ == "ccomp"]
     if entry.clause_only:
         return []
     objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"
@@ -188,6 +189,25 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     if objects:
         return [_object_range(objects[0])]
     return _set_off_content(cue, quotes)
+
+
+def _with_controlled_object(cue: Token, clause: Token, entry: CueWord) -> list[Token]:
+    """A clause with the object it is about, as annotators draw it: "urged [Republicans to join]",
+    "called on [Trump to stop]", "demanding [Obama make a pledge]"; never an addressee before a clause
+    with its own subject or "that" ("told reporters [that ...]", "told reporters [he would go]")."""
+    tokens = list(clause.subtree)
+    if any(child.dep_ in SUBJECTS or child.dep_ == "mark" for child in clause.children):
+        return tokens
+    if clause.dep_ == "ccomp" and (clause.tag_ != "VB" or any(c.dep_ == "aux" for c in clause.children)):
+        return tokens
+    objects = [child for child in cue.children if child.dep_ == "dobj"] + [
+        grand for child in cue.children if child.dep_ == "prep" and child.lower_ in entry.prepositions
+        and not is_time_phrase(child) for grand in child.children if grand.dep_ == "pobj"]
+    objects = [o for o in objects if cue.i < o.i and o.right_edge.i + 1 == clause.left_edge.i
+               and o.ent_type_ not in ("DATE", "TIME")]
+    if not objects:
+        return tokens
+    return [t for t in cue.doc[objects[0].left_edge.i:clause.left_edge.i]] + tokens
 
 
 def _set_off_content(cue: Token, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
