@@ -105,6 +105,12 @@ CASES = [
      [("Mayor Ana Reyes", "said", '"The road is open,"', "direct")]),
     ("The Federal Bureau of Investigation (FBI) said the suspect had fled.",
      [("The Federal Bureau of Investigation (FBI)", "said", "the suspect had fled", "indirect")]),
+    # A finding reported in a poll or survey: the poll is the source; a place "in" is nothing.
+    ("In the latest Gazette poll, the mayor led her rival by six points.",
+     [("the latest Gazette poll", "In", "the mayor led her rival by six points", "according_to")]),
+    ("The senator did well in online polls taken after the debate.",
+     [("online polls taken after the debate", "in", "The senator did well", "according_to")]),
+    ("The clerk works in a survey office near the harbour.", []),
     # An infinitive's content takes the object it is about; an addressee before a clause stays out.
     ("The council urged the railway to reopen the old station.",
      [("The council", "urged", "the railway to reopen the old station", "indirect")]),

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
                                        is_time_phrase, source_range, trimmed_range, without_full_stop)
-from claimex.cue_lexicon import (SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
+from claimex.cue_lexicon import (POLL_NOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
                                  spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
 from claimex.layout_rules import LayoutRules
@@ -80,6 +80,7 @@ class AttributionFinder(LexiconComponent):
             attribution = phrase_attribution(phrase.sent, phrase, quotes)
             if attribution is not None:
                 found.append(attribution)
+        found.extend(a for a in map(poll_attribution, doc) if a is not None)
         claimed_cues = {a.cue[0] for a in found}
         for token in doc:
             if token.pos_ not in ("VERB", "NOUN"):
@@ -342,6 +343,27 @@ def phrase_attribution(sent: Span, phrase: Span, quotes: tuple[CharRange, ...]) 
         content=tuple(fragments),
         kind="according_to",
     )
+
+
+def poll_attribution(prep: Token) -> Attribution | None:
+    """"In the latest poll, Smith leads by four points": a finding reported in a poll or survey; the
+    poll is the source, the clause it is attached to (without it) the content."""
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    polls = [child for child in prep.children if child.dep_ == "pobj" and child.lemma_.lower() in POLL_NOUNS]
+    if not polls:
+        return None
+    phrase = {t.i for t in prep.subtree}
+    clause = [t for t in prep.head.subtree if t.i not in phrase]
+    while clause and (clause[0].is_punct or clause[0].is_space or clause[0].dep_ == "cc"):
+        clause.pop(0)
+    fragments = [r for r in (trimmed_range([t for t in clause if t.i < prep.i]),
+                             trimmed_range([t for t in clause if t.i > prep.right_edge.i])) if r is not None]
+    source = trimmed_range([t for t in polls[0].subtree])
+    if not fragments or source is None:
+        return None
+    return Attribution(cue=(prep.idx, prep.idx + len(prep.text)), cue_lemma="in", source=source,
+                       content=tuple(fragments), kind="according_to")
 
 
 def _up_to_comma(tokens: list[Token], head: Token) -> list[Token]:
