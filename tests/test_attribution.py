@@ -111,6 +111,10 @@ CASES = [
     ("The senator did well in online polls taken after the debate.",
      [("online polls taken after the debate", "in", "The senator did well", "according_to")]),
     ("The clerk works in a survey office near the harbour.", []),
+    # A court rules: a clause, or what it rules against; ruling a city is no claim.
+    ("The judge ruled that the search of the van was unlawful.",
+     [("The judge", "ruled", "that the search of the van was unlawful", "indirect")]),
+    ("The dynasty ruled the island for two centuries.", []),
     # An infinitive's content takes the object it is about; an addressee before a clause stays out.
     ("The council urged the railway to reopen the old station.",
      [("The council", "urged", "the railway to reopen the old station", "indirect")]),
