@@ -111,6 +111,8 @@ CASES = [
     ("The senator did well in online polls taken after the debate.",
      [("online polls taken after the debate", "in", "The senator did well", "according_to")]),
     ("The clerk works in a survey office near the harbour.", []),
+    ("The governor gained ground in one of the first surveys of the year.",
+     [("one of the first surveys of the year", "in", "The governor gained ground", "according_to")]),
     # A court rules: a clause, or what it rules against; ruling a city is no claim.
     ("The judge ruled that the search of the van was unlawful.",
      [("The judge", "ruled", "that the search of the van was unlawful", "indirect")]),

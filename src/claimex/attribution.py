@@ -350,7 +350,7 @@ def poll_attribution(prep: Token) -> Attribution | None:
     poll is the source, the clause it is attached to (without it) the content."""
     if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
-    polls = [child for child in prep.children if child.dep_ == "pobj" and child.lemma_.lower() in POLL_NOUNS]
+    polls = [child for child in prep.children if child.dep_ == "pobj" and _names_a_poll(child)]
     if not polls:
         return None
     phrase = {t.i for t in prep.subtree}
@@ -364,6 +364,13 @@ def poll_attribution(prep: Token) -> Attribution | None:
         return None
     return Attribution(cue=(prep.idx, prep.idx + len(prep.text)), cue_lemma="in", source=source,
                        content=tuple(fragments), kind="according_to")
+
+
+def _names_a_poll(noun: Token) -> bool:
+    """"the latest poll", "one of the first polls"."""
+    return noun.lemma_.lower() in POLL_NOUNS or any(
+        child.dep_ == "prep" and child.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in POLL_NOUNS
+                                                              for g in child.children) for child in noun.children)
 
 
 def _up_to_comma(tokens: list[Token], head: Token) -> list[Token]:
