@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
                                        is_time_phrase, source_range, trimmed_range, without_full_stop)
-from claimex.cue_lexicon import (SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
+from claimex.cue_lexicon import (POLL_NOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
                                  spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
 from claimex.layout_rules import LayoutRules
@@ -80,6 +80,7 @@ class AttributionFinder(LexiconComponent):
             attribution = phrase_attribution(phrase.sent, phrase, quotes)
             if attribution is not None:
                 found.append(attribution)
+        found.extend(a for a in map(poll_attribution, doc) if a is not None)
         claimed_cues = {a.cue[0] for a in found}
         for token in doc:
             if token.pos_ not in ("VERB", "NOUN"):
@@ -180,7 +181,8 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
         return _set_off_content(cue, quotes)
     clauses = [child for child in cue.children if child.dep_ in CLAUSES and _says_something(child)]
     if clauses:
-        return [trimmed_range(list(head.subtree)) for head in clauses[:1] + [c for c in clauses[1:] if c.dep_ == "ccomp"]]
+        first = _with_controlled_object(cue, clauses[0], entry)
+        return [trimmed_range(first)] + [trimmed_range(list(c.subtree)) for c in clauses[1:] if c.dep_ == "ccomp"]
     if entry.clause_only:
         return []
     objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"
@@ -188,6 +190,25 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     if objects:
         return [_object_range(objects[0])]
     return _set_off_content(cue, quotes)
+
+
+def _with_controlled_object(cue: Token, clause: Token, entry: CueWord) -> list[Token]:
+    """A clause with the object it is about, as annotators draw it: "urged [Republicans to join]",
+    "called on [Trump to stop]", "demanding [Obama make a pledge]"; never an addressee before a clause
+    with its own subject or "that" ("told reporters [that ...]", "told reporters [he would go]")."""
+    tokens = list(clause.subtree)
+    if any(child.dep_ in SUBJECTS or child.dep_ == "mark" for child in clause.children):
+        return tokens
+    if clause.dep_ == "ccomp" and (clause.tag_ != "VB" or any(c.dep_ == "aux" for c in clause.children)):
+        return tokens
+    objects = [child for child in cue.children if child.dep_ == "dobj"] + [
+        grand for child in cue.children if child.dep_ == "prep" and child.lower_ in entry.prepositions
+        and not is_time_phrase(child) for grand in child.children if grand.dep_ == "pobj"]
+    objects = [o for o in objects if cue.i < o.i and o.right_edge.i + 1 == clause.left_edge.i
+               and o.ent_type_ not in ("DATE", "TIME")]
+    if not objects:
+        return tokens
+    return [t for t in cue.doc[objects[0].left_edge.i:clause.left_edge.i]] + tokens
 
 
 def _set_off_content(cue: Token, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
@@ -322,6 +343,34 @@ def phrase_attribution(sent: Span, phrase: Span, quotes: tuple[CharRange, ...]) 
         content=tuple(fragments),
         kind="according_to",
     )
+
+
+def poll_attribution(prep: Token) -> Attribution | None:
+    """"In the latest poll, Smith leads by four points": a finding reported in a poll or survey; the
+    poll is the source, the clause it is attached to (without it) the content."""
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    polls = [child for child in prep.children if child.dep_ == "pobj" and _names_a_poll(child)]
+    if not polls:
+        return None
+    phrase = {t.i for t in prep.subtree}
+    clause = [t for t in prep.head.subtree if t.i not in phrase]
+    while clause and (clause[0].is_punct or clause[0].is_space or clause[0].dep_ == "cc"):
+        clause.pop(0)
+    fragments = [r for r in (trimmed_range([t for t in clause if t.i < prep.i]),
+                             trimmed_range([t for t in clause if t.i > prep.right_edge.i])) if r is not None]
+    source = trimmed_range([t for t in polls[0].subtree])
+    if not fragments or source is None:
+        return None
+    return Attribution(cue=(prep.idx, prep.idx + len(prep.text)), cue_lemma="in", source=source,
+                       content=tuple(fragments), kind="according_to")
+
+
+def _names_a_poll(noun: Token) -> bool:
+    """"the latest poll", "one of the first polls"."""
+    return noun.lemma_.lower() in POLL_NOUNS or any(
+        child.dep_ == "prep" and child.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in POLL_NOUNS
+                                                              for g in child.children) for child in noun.children)
 
 
 def _up_to_comma(tokens: list[Token], head: Token) -> list[Token]:

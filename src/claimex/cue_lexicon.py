@@ -29,6 +29,8 @@ SPEAKER_NOUNS = {
     "firm", "bank", "network", "newspaper", "outlet", "magazine", "organization", "organisation", "panel",
     "jury", "tribunal", "watchdog", "inquiry", "demonstrator", "protester", "crowd",
 }
+# What a finding is reported "in": "In the latest poll, Smith leads by four points."
+POLL_NOUNS = {"poll", "survey"}
 # What publishes a finding: "the report shows", "a poll found".
 # Endings of nouns for people by what they do: engineer, researcher, economist, physician, consultant.
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
