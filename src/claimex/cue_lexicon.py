@@ -66,17 +66,21 @@ def read_cue_words(lines: tuple[str, ...]) -> dict[str, CueWord]:
     return table
 
 
+def _clause_subject(cue: Token) -> tuple[Token, Token | None]:
+    """The verb whose clause the cue belongs to (up through xcomp and conj), and that clause's subject."""
+    verb = cue
+    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        verb = verb.head
+    return verb, next((child for child in verb.children if child.dep_ in SUBJECTS), None)
+
+
 def has_named_subject(cue: Token) -> bool:
     """The subject can speak or publish: it names a person or a body ("Clinton wants", "the union
     opposes"), a document or study ("the report finds"), or is "he", "she" or "they"; "the plan would
     support" is no stance of anyone's, and "the results show" no one's claim."""
-    verb = cue
-    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
-        verb = verb.head
-    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
-    if not subjects:
+    _, head = _clause_subject(cue)
+    if head is None:
         return False
-    head = subjects[0]
     return (head.ent_type_ in NAMED_SOURCES or head.pos_ == "PROPN" or head.lower_ in ("he", "she", "they")
             or head.lemma_.lower() in SPEAKER_NOUNS or head.lemma_.lower() in PUBLISHED_NOUNS)
 
@@ -84,13 +88,9 @@ def has_named_subject(cue: Token) -> bool:
 def subject_can_speak(cue: Token) -> bool:
     """False when the cue's subject is something that cannot speak or publish ("the price tags seem",
     "the results show"); true when it can, or when no active subject names anyone ("is expected to")."""
-    verb = cue
-    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
-        verb = verb.head
-    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
-    if not subjects:
+    verb, head = _clause_subject(cue)
+    if head is None:
         return True
-    head = subjects[0]
     if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         head = verb.head
     lemma = head.lemma_.lower()
