@@ -61,39 +61,23 @@ def lexicon() -> NumberLexicon:
         for phrase in phrases
     }
     trailing = {tuple(p.split()) for p in data["trailing_qualifiers"]}
+    word_sets = {name: frozenset(data[name]) for name, field in NumberLexicon.__dataclass_fields__.items()
+                 if field.type == "frozenset[str]"}
     return NumberLexicon(
+        **word_sets,
         words=words,
         suffixes=data["suffixes"],
         magnitudes=data["magnitudes"],
         magnitudes_before_of=data["magnitudes_before_of"],
         fractions=_fractions(data),
         ordinals={word: (_kind_of(value), value) for word, value in data["ordinals"].items()},
-        ordinal_suffixes=frozenset(data["ordinal_suffixes"]),
         qualifiers={k: v for k, v in qualifiers.items() if k not in trailing},
-        strict_qualifiers=frozenset(data["strict_qualifiers"]),
         trailing_qualifiers={k: v for k, v in qualifiers.items() if k in trailing},
         percent={tuple(k.split()): v for k, v in data["percent"].items()},
         currency_symbols=data["currency_symbols"],
-        currency_codes=frozenset(data["currency_codes"]),
         currency_words=data["currency_words"],
-        months=frozenset(data["months"]),
-        year_prepositions=frozenset(data["year_prepositions"]),
-        year_determiners=frozenset(data["year_determiners"]),
-        label_markers=frozenset(data["label_markers"]),
-        time_markers=frozenset(data["time_markers"]),
-        pronoun_one_determiners=frozenset(data["pronoun_one_determiners"]),
-        name_entity_types=frozenset(data["name_entity_types"]),
-        score_words=frozenset(data["score_words"]),
-        topic_words_before_about=frozenset(data["topic_words_before_about"]),
-        pronoun_one_objects=frozenset(data["pronoun_one_objects"]),
-        spaced_suffixes=frozenset(data["spaced_suffixes"]),
-        negative_words=frozenset(data["negative_words"]),
         quantity_words=data["quantity_words"],
-        approximate_quantities=frozenset(data["approximate_quantities"]),
-        vague_counts=frozenset(data["vague_counts"]),
-        decimal_point_words=frozenset(data["decimal_point_words"]),
         ratio_words={tuple(phrase.split()): phrase for phrase in data["ratio_words"]},
-        counted_time_units=frozenset(data["counted_time_units"]),
     )
 
 
