@@ -83,18 +83,17 @@ class AttributionFinder(LexiconComponent):
         found.extend(a for a in map(poll_attribution, doc) if a is not None)
         claimed_cues = {a.cue[0] for a in found}
         for token in doc:
-            if token.pos_ not in ("VERB", "NOUN"):
+            if token.pos_ == "VERB":
+                lexicon, attribute = self.cue_verbs, verb_attribution
+            elif token.pos_ == "NOUN":
+                lexicon, attribute = self.cue_nouns, noun_attribution
+            else:
                 continue
-            attribution = None
             lemma = self.lemma(token)
-            if token.pos_ == "VERB" and lemma in self.cue_verbs:
-                if not (token.idx in claimed_cues or inside_quote(token, quotes)):
-                    attribution = verb_attribution(token, lemma, self.cue_verbs[lemma], quotes)
-            elif token.pos_ == "NOUN" and lemma in self.cue_nouns:
-                if not (token.idx in claimed_cues or inside_quote(token, quotes)):
-                    attribution = noun_attribution(token, lemma, self.cue_nouns[lemma], quotes)
-            if attribution is not None:
-                found.append(attribution)
+            if lemma in lexicon and not (token.idx in claimed_cues or inside_quote(token, quotes)):
+                attribution = attribute(token, lemma, lexicon[lemma], quotes)
+                if attribution is not None:
+                    found.append(attribution)
         doc._.claimex_attributions = tuple(sorted(found, key=lambda a: a.cue))
         return doc
 
@@ -412,8 +411,11 @@ def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, .
     sentence_end = cue.sent.end_char
     last = [t for t in cue.subtree if not t.is_space][-1]
     clause_end = last.idx + len(last.text)
+    text = text_of(cue.doc)
     for q_start, q_end in quotes:
-        gap = text_of(cue.doc)[clause_end:q_start]
-        if clause_end <= q_start < sentence_end + 2 and "\n" not in gap and gap.strip(" ,:;") == "":
+        if not clause_end <= q_start < sentence_end + 2:
+            continue
+        gap = text[clause_end:q_start]
+        if "\n" not in gap and gap.strip(" ,:;") == "":
             return [fragments[0], (q_start, q_end)]
     return fragments

@@ -26,14 +26,14 @@ def sentences_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None
     return [
         Sentence(doc=doc_name, index=i, start=start, end=end, text=text_of(doc)[start:end],
                  dateline=mentions.dateline_within(start, end), **mentions.within(start, end))
-        for i, (start, end) in enumerate(sentence_ranges(doc))
+        for i, (start, end) in enumerate(mentions.sentences)
     ]
 
 
 def claims_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None) -> list[Claim]:
     """Every attributed claim, and every factual sentence that nobody is quoted for."""
     mentions = DocMentions(doc, published)
-    sentences = sentence_ranges(doc)
+    sentences = mentions.sentences
     sentence_starts = [start for start, _ in sentences]
     claims = []
     covered: list[CharRange] = []
@@ -111,6 +111,8 @@ class DocMentions:
         }
         self.by_field = {field: found[field] for field in MENTION_FIELDS}
         self.groups = [e for e in entities if e.label in GROUPS]
+        # The people, organisations and groups, who can be the source of a claim.
+        self.speakers = self.by_field["people"] + self.by_field["organisations"] + self.groups
         self.starts = {field: [m.start for m in found] for field, found in self.by_field.items()}
         self.sentences = sentence_ranges(doc)
         self.sentence_ends = [end for _, end in self.sentences]
@@ -144,10 +146,6 @@ class DocMentions:
             end = max(end, self.sentences[last][1])
         return self.within(start, end)
 
-    def speakers(self) -> list:
-        """The people, organisations and groups, who can be the source of a claim."""
-        return self.by_field["people"] + self.by_field["organisations"] + self.groups
-
 
 def _attributed_claim(doc: Doc, doc_name: str, attribution: Attribution, inner: list[Attribution], index: int,
                       sentence: CharRange, mentions: DocMentions) -> Claim:
@@ -171,7 +169,7 @@ def _parts(doc: Doc, attribution: Attribution, mentions: DocMentions) -> tuple[C
     source = None
     if attribution.source is not None:
         s, e = attribution.source
-        source = Source(text=text[s:e], start=s, end=e, name=source_name(doc, (s, e), mentions.speakers()))
+        source = Source(text=text[s:e], start=s, end=e, name=source_name(doc, (s, e), mentions.speakers))
     return content, source, cue
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 
-CharRange = tuple[int, int]
+from claimex.attribution_spans import CharRange
+
 # What may stand between a quotation's closing mark and the end of its sentence: `"...".`
 AFTER_CLOSING = " .,;:!?)\u00a0"
 

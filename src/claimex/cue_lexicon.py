@@ -22,7 +22,7 @@ SPEAKER_NOUNS = {
     "people", "person", "resident", "reporter", "doctor", "physician", "lawyer", "attorney", "judge", "court",
     "police", "officer", "agency", "department", "majority", "percent", "member", "insider", "family",
     "friend", "author", "writer", "editor", "board", "council", "chief", "director", "executive", "ceo",
-    "mayor", "chairman", "chairwoman", "chair", "secretary", "judge", "prosecutor", "sheriff", "commissioner",
+    "mayor", "chairman", "chairwoman", "chair", "secretary", "prosecutor", "sheriff", "commissioner",
     "representative", "congressman", "congresswoman", "legislator", "politician", "professor", "teacher",
     "student", "worker", "employee", "manager", "owner", "founder", "host", "journalist", "columnist",
     "commentator", "pundit", "strategist", "pollster", "consultant", "surrogate", "staffer", "staff", "team",
@@ -31,9 +31,9 @@ SPEAKER_NOUNS = {
 }
 # What a finding is reported "in": "In the latest poll, Smith leads by four points."
 POLL_NOUNS = {"poll", "survey"}
-# What publishes a finding: "the report shows", "a poll found".
 # Endings of nouns for people by what they do: engineer, researcher, economist, physician, consultant.
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
+# What publishes a finding: "the report shows", "a poll found".
 PUBLISHED_NOUNS = {
     "report", "study", "poll", "survey", "analysis", "research", "document", "letter", "memo", "statement",
     "review", "audit", "investigation", "paper", "article", "book", "filing", "complaint", "lawsuit", "ruling",

@@ -30,7 +30,7 @@ def source_name(doc: Doc, source: tuple[int, int], entities: list[Entity]) -> st
         return inside[0].name
     text = text_of(doc)
     words = text[start:end].lower().split()
-    earlier = [e for e in entities if e.end <= start and _paragraph_breaks(text, e.end, start) <= PARAGRAPHS_BACK]
+    earlier = (e for e in entities if e.end <= start and _paragraph_breaks(text, e.end, start) <= PARAGRAPHS_BACK)
     phrase = " ".join(words)
     if phrase in PERSONAL_PRONOUNS:
         candidates = [e for e in earlier if e.label == "PERSON"]
