@@ -17,7 +17,7 @@ from claimex.cli_options import (BatchSize, Color, ColorOption, Debug, Engine, E
                                  Format, FormatOption, InputFiles, JsonlField, JsonlId, Model, Output, PartitionSize,
                                  Published, Scheduler, Workers)
 from claimex.cli_run import EXIT_SOME_FAILED, Inputs, dask_engine, record_writer, run_documents
-from claimex.cli_run import fail_usage as _fail_usage, parse_date as _parse_date, report as _report  # as diff calls them
+from claimex.cli_run import fail_usage as _fail_usage, parse_date as _parse_date, report as _report  # `report` is also a command
 from claimex.diff import DEFAULT_THRESHOLD
 
 app = typer.Typer(

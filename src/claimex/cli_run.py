@@ -64,6 +64,11 @@ class Inputs:
         if self.jsonl_id is not None and self.jsonl_field is None:
             fail_usage("--jsonl-id works with --jsonl-field")
 
+    @property
+    def id_field(self) -> str:
+        """The JSON-lines field whose value is the ID in PATH#ID."""
+        return self.jsonl_id or "id"
+
     def expected_documents(self) -> Optional[int]:
         """How many documents the inputs hold, when known before reading them: one per plain file."""
         if self.jsonl_field or any(name == "-" or Path(name).is_dir() for name in self.names):
@@ -74,7 +79,7 @@ class Inputs:
         """(name, text) of each document; `fail(message, cause)` for each input that cannot be read."""
         from claimex.ingest import InputError, looks_like_json_lines, read_inputs
 
-        for item in read_inputs(self.names, jsonl_field=self.jsonl_field, jsonl_id=self.jsonl_id or "id"):
+        for item in read_inputs(self.names, jsonl_field=self.jsonl_field, jsonl_id=self.id_field):
             if isinstance(item, InputError):
                 fail(item.message, item.cause)
             elif not self.jsonl_field and looks_like_json_lines(item.name, item.text):
@@ -165,11 +170,11 @@ def run_documents(to_records, inputs: Inputs, make_writer, *, published: Optiona
                                          progress=bar.characters)
             else:
                 documents = (Part(name, text, records) for name, text, records in engine.documents(
-                    inputs.names, fail, jsonl_field=inputs.jsonl_field, jsonl_id=inputs.jsonl_id or "id",
+                    inputs.names, fail, jsonl_field=inputs.jsonl_field, jsonl_id=inputs.id_field,
                     published=published_date, model=model))
             held: list = []  # the parts of a long text, for a writer that needs each document whole
             for part in bar.documents(documents):
-                if getattr(writer, "takes_parts", False):  # a writer of diff's may not say
+                if writer.takes_parts:
                     writer.write(part.name, part.text, part.records or [])
                 elif part.records is None:
                     held = []  # a long text that failed part of the way: none of it

@@ -270,7 +270,7 @@ def _description(source: Source) -> list[str]:
 def _is_document(source: Source) -> bool:
     """Whether the source is a document or a record ("the indictment", "a study released on Monday"), which
     speaks for whoever is behind it (models/diff_document_sources.txt)."""
-    documents = frozenset(read_lexicon("diff_document_sources.txt"))
+    documents = _document_sources()
     return any(word in documents or word.removesuffix("s") in documents for word in _name_words(source.text).split())
 
 
@@ -319,6 +319,12 @@ def cue_strength(claim: Claim) -> str | None:
     return next((name for name, lemmas in _cue_classes().items() if lemma in lemmas), None)
 
 
+@functools.lru_cache(maxsize=1)
+def _document_sources() -> frozenset[str]:
+    return frozenset(read_lexicon("diff_document_sources.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def _cue_classes() -> dict[str, frozenset[str]]:
     return {name: frozenset(lemmas) for name, lemmas in read_lexicon("diff_cue_strength.json").items()
             if not name.startswith("_")}

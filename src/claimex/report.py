@@ -101,10 +101,10 @@ def render_report(articles: Sequence[Article], title: str = "claimex report") ->
     """The whole page for these (name, text, claims) articles."""
     sections, contents = [], []
     for index, (name, text, claims) in enumerate(articles, start=1):
-        prefix = f"a{index}"
-        contents.append(f'<li><a href="#{prefix}">{html.escape(name)}</a>: {html.escape(_summary(claims))}</li>')
+        prefix, summary = f"a{index}", html.escape(_summary(claims))
+        contents.append(f'<li><a href="#{prefix}">{html.escape(name)}</a>: {summary}</li>')
         sections.append(
-            f'<section id="{prefix}"><h2>{html.escape(name)}</h2><p>{html.escape(_summary(claims))}</p>'
+            f'<section id="{prefix}"><h2>{html.escape(name)}</h2><p>{summary}</p>'
             f'<div class="article">{highlighted_html(text, claims, prefix)}</div>'
             f"{claims_table_html(claims, prefix)}</section>"
         )

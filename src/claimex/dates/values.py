@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc
@@ -58,7 +58,6 @@ class Context:
     text: str
     doc: Optional[Doc]
     published: Optional[dt.date]
-    cache: dict = field(default_factory=dict)
 
 
 def _reading(when: Optional[When], modifier: Optional[str] = None) -> DateReading:

@@ -5,6 +5,7 @@ parse around it (the tense of its verb, a name used as a verb, a number that cou
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Optional
 
@@ -85,18 +86,17 @@ def _relative_month(word: str, published: Optional[dt.date]) -> Optional[dt.date
     return _add_months(published.replace(day=1), step)
 
 
-_DURATION_PART = None
+@functools.lru_cache(maxsize=1)
+def _duration_part() -> re.Pattern:
+    frag = _fragments()
+    return re.compile(rf"(?P<sign>[+-])? *(?P<n>{frag['number']}) *(?P<u>{frag['unit']})(?![a-z])", re.I)
 
 
 def _duration(text: str) -> dict[str, float]:
     """'1 year, 2 months and 3 days' -> {'Y': 1, 'M': 2, 'D': 3} (decades and fortnights expanded)."""
-    global _DURATION_PART
-    if _DURATION_PART is None:
-        frag = _fragments()
-        _DURATION_PART = re.compile(rf"(?P<sign>[+-])? *(?P<n>{frag['number']}) *(?P<u>{frag['unit']})(?![a-z])", re.I)
     parts: dict[str, float] = {}
     sign = 1
-    for m in _DURATION_PART.finditer(text):
+    for m in _duration_part().finditer(text):
         sign = -1 if m["sign"] == "-" else 1 if m["sign"] == "+" else sign
         amount, unit = _number(m["n"]), _lexicon()["units"][_lower(m["u"])]
         factor, unit = (int(unit[:-1]), unit[-1]) if unit[:-1].isdigit() else (1, unit)
