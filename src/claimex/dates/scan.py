@@ -195,8 +195,14 @@ def _names_a_time(ent) -> bool:
     vague = set(lex["entity_vague_words"])
     if set(words) & vague and set(words) <= vague | set(lex["units"]):
         return False
-    keep = _trigger_words() | set(lex["entity_time_words"]) | set(lex["decade_words"])
-    return any(any(c.isdigit() for c in t.text) or t.like_num for t in ent) or bool(set(words) & keep)
+    return any(any(c.isdigit() for c in t.text) or t.like_num for t in ent) or bool(set(words) & _time_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Words that make a DATE entity name a time: the trigger words, time words and decades."""
+    lex = _lexicon()
+    return frozenset(_trigger_words()) | frozenset(lex["entity_time_words"]) | frozenset(lex["decade_words"])
 
 
 def find_dates(doc: Doc, published: dt.date | None = None) -> list[DateMention]:
