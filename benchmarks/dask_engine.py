@@ -43,7 +43,7 @@ print(json.dumps({"setup": ready - start, "processing": done - ready,
                   "peak_mib": [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]}))
 """
 DASK = """
-import json, logging, resource, sys, time
+import json, resource, sys, time
 
 
 def peak_mib():
@@ -52,12 +52,11 @@ def peak_mib():
 
 def main():
     start = time.perf_counter()
-    from distributed import Client, LocalCluster, get_task_stream
-    from claimex.dask import DaskEngine, PreloadPipeline
+    from distributed import Client, get_task_stream
+    from claimex.dask import DaskEngine, PreloadPipeline, local_cluster
     from claimex.output import jsonl_line
     out, workers, partition_size, files = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
-    with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         client.register_plugin(PreloadPipeline(), name="claimex-pipeline")
         ready = time.perf_counter()
         engine = DaskEngine("claims", cluster.scheduler_address, workers, partition_size)
