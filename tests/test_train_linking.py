@@ -89,3 +89,13 @@ def test_without_a_role_recogniser_nothing_changes(nlp):
     before = doc._.claimex_attributions
     assert RoleAttribution(keep_rules=False)(doc)._.claimex_attributions == before
     assert before
+
+
+@pytest.mark.parametrize("marked, rules_content", [
+    ("“{T|The budget is} balanced and fair,” {S|the minister} {C|said}.", "“The budget is balanced and fair,”"),
+    ("{C|According to} {S|the report}, {T|exports} fell by a tenth in June.", "exports fell by a tenth in June"),
+])
+def test_the_rules_content_stands_where_quotation_marks_or_according_to_draw_it(nlp, marked, rules_content):
+    doc = RoleAttribution(keep_rules=False)(_with_roles(nlp, marked))
+    (attribution,) = doc._.claimex_attributions
+    assert [doc.text[s:e] for s, e in attribution.content] == [rules_content]

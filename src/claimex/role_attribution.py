@@ -22,6 +22,8 @@ SPANS_COMPONENT = "claimex_role_spans"
 ROLES_KEY = "claimex_roles"
 # A role span in another sentence than the cue counts as this many characters further away.
 OTHER_SENTENCE_PENALTY = 200
+RULES_DRAW_CONTENT = ("direct", "according_to")
+"""Kinds whose content the rules read off quotation marks or "according to": boundaries the model only guesses."""
 
 
 @Language.component(SPANS_COMPONENT, assigns=["doc.spans", "doc.ents"])
@@ -61,7 +63,8 @@ class RoleAttribution:
 def link_roles(doc: Doc, roles: list[Span], rules: list[Attribution]) -> list[Attribution]:
     """Attributions from role spans: every source and content goes to the nearest cue of its
     paragraph (a cue keeps its nearest source); a cue left without a source or a content borrows
-    the one the rules found for the same cue, and is dropped when it still has no content."""
+    the one the rules found for the same cue, and is dropped when it still has no content. Where the
+    rules read the same cue's content off quotation marks or "according to", their content is kept."""
     text = text_of(doc)
     cues = [span for span in roles if span.label_ == "CUE"]
     if not cues:
@@ -83,7 +86,7 @@ def link_roles(doc: Doc, roles: list[Span], rules: list[Attribution]) -> list[At
         source_range = (source.start_char, source.end_char) if source is not None else None
         rule = next((a for a in rules if _overlaps(a.cue, cue_range)), None)
         if rule is not None:
-            fragments = fragments or rule.content
+            fragments = rule.content if rule.kind in RULES_DRAW_CONTENT or not fragments else fragments
             source_range = source_range or rule.source
         if not fragments:
             continue
