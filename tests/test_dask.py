@@ -71,15 +71,16 @@ def test_records_bag_of_json_lines_written_by_the_workers(nlp, client, tmp_path)
 def test_cli_dask_engine_with_bad_inputs_among_good_ones(nlp, client, runner, tmp_path):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "collection.jsonl").write_text('{"id": 1, "text": "The mayor said so."}\n', encoding="utf-8")
     inputs = [*ARTICLES, str(tmp_path / "binary.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "empty.txt"),
-              str(ROOT / "samples" / "ferry-strike.txt")]
+              str(tmp_path / "collection.jsonl"), str(ROOT / "samples" / "ferry-strike.txt")]
     one = runner.invoke(app, ["extract", "--format", "jsonl", *inputs])
     spread = runner.invoke(app, ["extract", "--format", "jsonl", "--engine", "dask", "--partition-size", "2",
                                  "--scheduler", client.scheduler.address, *inputs])
     assert (spread.exit_code, one.exit_code) == (1, 1)
     assert spread.stdout == one.stdout != ""
     assert spread.stderr.splitlines() == one.stderr.splitlines()
-    assert len(spread.stderr.splitlines()) == 3
+    assert len(spread.stderr.splitlines()) == 4
 
 
 def test_a_failing_document_gives_its_error_and_the_others_their_records(nlp, monkeypatch):

@@ -77,14 +77,13 @@ class Inputs:
 
     def readable(self, fail) -> Iterator[tuple[str, str]]:
         """(name, text) of each document; `fail(message, cause)` for each input that cannot be read."""
-        from claimex.ingest import InputError, looks_like_json_lines, read_inputs
+        from claimex.ingest import InputError, as_article, read_inputs
 
         for item in read_inputs(self.names, jsonl_field=self.jsonl_field, jsonl_id=self.id_field):
+            if not isinstance(item, InputError) and not self.jsonl_field:
+                item = as_article(item)
             if isinstance(item, InputError):
                 fail(item.message, item.cause)
-            elif not self.jsonl_field and looks_like_json_lines(item.name, item.text):
-                fail(f"{item.name}: looks like JSON lines, not an article: pass --jsonl-field FIELD to read "
-                     "the text in each line's FIELD", None)
             else:
                 yield item.name, item.text
 

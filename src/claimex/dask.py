@@ -27,7 +27,8 @@ import dask.bag as db
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from claimex.api import extract_many, sentences_many
-from claimex.ingest import HTML_SUFFIXES, STDIN, TEXT_SUFFIXES, InputError, folder_files, read_inputs
+from claimex.ingest import (HTML_SUFFIXES, STDIN, TEXT_SUFFIXES, InputError, as_article, folder_files,
+                            read_inputs)
 from claimex.output import jsonl_line
 from claimex.pipeline import load_pipeline
 
@@ -111,6 +112,8 @@ def _read(item: tuple[str, str] | FileToRead) -> tuple[str, str] | InputError:
     if not isinstance(item, FileToRead):
         return item
     document = next(iter(read_inputs([item.path])))
+    if not isinstance(document, InputError):
+        document = as_article(document)
     return document if isinstance(document, InputError) else (document.name, document.text)
 
 
@@ -140,6 +143,8 @@ def work_items(names: Iterable[str], *, jsonl_field: str | None = None,
     for name in names:
         if jsonl_field or name in (STDIN, ""):
             for document in read_inputs([name], jsonl_field=jsonl_field, jsonl_id=jsonl_id):
+                if not isinstance(document, InputError) and not jsonl_field:
+                    document = as_article(document)
                 yield document if isinstance(document, InputError) else (document.name, document.text)
         elif Path(name).is_dir():
             files, errors = folder_files(Path(name), TEXT_SUFFIXES + HTML_SUFFIXES)

@@ -134,6 +134,14 @@ def _read_bytes(name: str, stdin: BinaryIO | None) -> bytes | InputError:
         return InputError(name, f"cannot be read ({error.strerror or error})")
 
 
+def as_article(document: Document) -> Document | InputError:
+    """The document, or the error that says how to read it when it is a JSON-lines collection."""
+    if looks_like_json_lines(document.name, document.text):
+        return InputError(document.name, "looks like JSON lines, not an article: pass --jsonl-field FIELD to read "
+                                         "the text in each line's FIELD")
+    return document
+
+
 def looks_like_json_lines(name: str, text: str) -> bool:
     """Whether an input read as an article is a JSON-lines collection: by its name, or a JSON object first."""
     if name.lower().endswith(JSONL_SUFFIXES):
