@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimex.boilerplate import LONGEST_DATELINE
 from claimex.doc_text import text_of
+from claimex.resources import read_lexicon
 from claimex.schema import Entity
 
 PEOPLE = {"PERSON"}
@@ -52,6 +53,17 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     return found
 
 
+def credit_label(span: Span) -> Token | None:
+    """The label of a credit line in `span` (`Image` in `Harbour at dusk Image: Jane Doe.`): a credit word
+    followed by a colon and then words with no verb."""
+    labels = read_lexicon("entities.json")["credit_labels"]
+    for token in span[:-2]:
+        if (token.lower_ in labels and token.nbor().text == ":"
+                and not any(t.pos_ in ("VERB", "AUX") for t in span.doc[token.i + 2 : span.end])):
+            return token
+    return None
+
+
 def find_dateline(doc: Doc) -> tuple[Span, tuple[int, int]] | None:
     """The place words of the article's dateline and the dateline's character range: a boilerplate line
     opening (`KABUL, July 18 (Wikinews) —`) or a short line of the article's head (`LONDON, 4 June 2024`)
@@ -82,11 +94,14 @@ def _head_lines(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _name_pieces(ent: Span) -> list[Span]:
-    """The model's entity as names: cut at a line break and at an inner possessive ("Saudi Arabia's Civil
-    Defense Authority"), an unclosed bracket left off, a lower-case leading article left off."""
+    """The model's entity as names: cut at a line break, at an inner possessive ("Saudi Arabia's Civil
+    Defense Authority") and at a credit label ("Lisbon Image: Jane Doe"), an unclosed bracket left off, a
+    lower-case leading article left off."""
     pieces, start = [], ent.start
+    credit_labels = read_lexicon("entities.json")["credit_labels"]
     for token in ent:
-        breaks = "\n" in token.text or (token.lower_ in ("'s", "’s") and token.i < ent.end - 1)
+        breaks = ("\n" in token.text or (token.lower_ in ("'s", "’s") and token.i < ent.end - 1)
+                  or (token.lower_ in credit_labels and token.i + 1 < len(ent.doc) and token.nbor().text == ":"))
         if token.is_space or breaks or (token.text == "(" and ")" not in ent[token.i - ent.start:].text):
             if token.i > start:
                 pieces.append(Span(ent.doc, start, token.i, label=ent.label))
