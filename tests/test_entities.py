@@ -201,3 +201,23 @@ def test_entities_one_list_of_mention_fields_for_records_and_csv_columns():
         fields = [name for name in model.model_fields if name in MENTION_FIELDS]
         assert tuple(fields) == MENTION_FIELDS
     assert [c for c in CLAIM_COLUMNS if c in MENTION_FIELDS] == list(MENTION_FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("The Museum of Flight in Seattle will show the trainer from June.", "Museum of Flight"),
+        ("Engineers at the Kennedy Space Center prepared the launch on Friday.", "Kennedy Space Center"),
+        ("The White House said on Monday that the talks would go on.", "White House"),
+    ],
+)
+def test_entities_a_named_building_or_site_is_a_place_even_where_it_acts(nlp, text, site):
+    found = {e.text: e.label for e in find_entities(nlp(text))}
+    assert found.get(site) in ("FAC", "GPE", "LOC")
+
+
+def test_entities_an_acronym_a_name_introduces_in_brackets_is_found_and_typed_as_the_name(nlp):
+    text = ("Visitors to the Johnson Space Center (JSC) can see the capsule. "
+            "Engineers at the Kennedy Space Center prepared the launch. KSC managers approved it on Friday.")
+    acronyms = [(e.text, e.label, e.name) for e in find_entities(nlp(text)) if e.text in ("JSC", "KSC")]
+    assert acronyms == [("JSC", "FAC", "Johnson Space Center"), ("KSC", "FAC", "Kennedy Space Center")]

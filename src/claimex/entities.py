@@ -36,11 +36,11 @@ NESTED_LABELS = PEOPLE | {"GPE", "LOC"}
 def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     """Every person, organisation and place in `doc`, in text order, with canonical names.
     `dateline_place`, the place of the article's dateline, is a place whatever the model made of it."""
-    mentions = [piece for ent in doc.ents if ent.label_ in NAMED for piece in _name_pieces(ent)]
+    mentions = [_as_site(piece) for ent in doc.ents if ent.label_ in NAMED for piece in _name_pieces(ent)]
     if dateline_place is not None:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
         mentions.append(Span(doc, dateline_place.start, dateline_place.end, label="GPE"))
-    mentions = _with_majority_labels(mentions)
+    mentions = _with_majority_labels(mentions + _bracketed_acronyms(doc, mentions))
     mentions = sorted(mentions + _repeated_names(doc, mentions), key=lambda m: (m.start, -m.end))
     names = CanonicalNames()
     found = []
@@ -51,6 +51,13 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
         name, label = names.resolve(mention, text)
         found.append(Entity(text=text, start=start, end=start + len(text), label=label, name=name))
     return found
+
+
+def _as_site(mention: Span) -> Span:
+    """An organisation's name headed by a building or site noun (`Museum of Flight`) names a place."""
+    if mention.label_ in ORGANISATIONS and mention.root.lower_ in read_lexicon("entities.json")["facility_heads"]:
+        return Span(mention.doc, mention.start, mention.end, label="FAC")
+    return mention
 
 
 def credit_label(span: Span) -> Token | None:
@@ -119,6 +126,18 @@ def _without_article(piece: Span) -> Span | None:
     if not any(character.isalpha() for character in piece.doc[start : piece.end].text):
         return None
     return Span(piece.doc, start, piece.end, label=piece.label)
+
+
+def _bracketed_acronyms(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """An acronym the model missed where a name introduces it (`Johnson Space Center (JSC)`), as what the name is."""
+    tagged = {token.i for mention in mentions for token in mention}
+    found = []
+    for mention in mentions:
+        if mention.end + 2 < len(doc) and doc[mention.end].text == "(" and doc[mention.end + 2].text == ")":
+            acronym = doc[mention.end + 1]
+            if acronym.i not in tagged and acronym.is_upper and _initials(mention.text) == acronym.text:
+                found.append(Span(doc, acronym.i, acronym.i + 1, label=mention.label))
+    return found
 
 
 def _with_majority_labels(mentions: list[Span]) -> list[Span]:
@@ -196,33 +215,41 @@ class CanonicalNames:
 
     def __init__(self) -> None:
         self.full_names: dict[str, list[str]] = {}  # label group -> names seen, in order
+        self.labels: dict[str, str] = {}  # name -> the label it was first seen with
         self.acronyms: dict[str, str] = {}
 
     def resolve(self, ent: Span, text: str) -> tuple[str, str]:
-        """The canonical name of the mention, and its label (a surname of a known person is a person)."""
+        """The canonical name of the mention, and its label (a surname of a known person is a person; an acronym
+        is what its expansion is)."""
         if text[:4] in ("The ", "the ") and len(text) > 4:
             text = text[4:]
         if text in self.acronyms:
-            return self.acronyms[text], ent.label_
+            return self.acronyms[text], self.labels.get(self.acronyms[text], ent.label_)
         expansion = _expanded_acronym(ent, text)
         if expansion:
-            self.acronyms[text] = expansion
-            self.full_names.setdefault("organisation", []).append(expansion)
-            return expansion, ent.label_
+            return self._acronym(text, expansion, ent.label_)
         person = _longest_containing(self.full_names.get("person", []), text)
         if person and ent.label_ not in PEOPLE and person.split()[-1] == text:
             return person, "PERSON"
         group = _group(ent.label_)
         known = self.full_names.setdefault(group, [])
-        if group == "organisation" and text.isupper():
-            match = next((k for k in reversed(known) if _initials(k) == text), None)
+        if text.isupper() and (group == "organisation" or len(ent) == 1):
+            names = self.full_names.get("place", []) + known
+            match = next((k for k in reversed(names) if _initials(k) == text), None)
             if match:
-                self.acronyms[text] = match
-                return match, ent.label_
+                return self._acronym(text, match, ent.label_)
         name = _longest_containing(known, text) or text
         if name == text and text not in known:
             known.append(text)
+            self.labels.setdefault(text, ent.label_)
         return name, ent.label_
+
+    def _acronym(self, acronym: str, expansion: str, own_label: str) -> tuple[str, str]:
+        self.acronyms[acronym] = expansion
+        if expansion not in self.labels:
+            self.full_names.setdefault("organisation", []).append(expansion)
+            self.labels[expansion] = own_label
+        return expansion, self.labels[expansion]
 
 
 def _group(label: str) -> str:
