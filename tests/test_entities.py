@@ -221,3 +221,23 @@ def test_entities_an_acronym_a_name_introduces_in_brackets_is_found_and_typed_as
             "Engineers at the Kennedy Space Center prepared the launch. KSC managers approved it on Friday.")
     acronyms = [(e.text, e.label, e.name) for e in find_entities(nlp(text)) if e.text in ("JSC", "KSC")]
     assert acronyms == [("JSC", "FAC", "Johnson Space Center"), ("KSC", "FAC", "Kennedy Space Center")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("The band Arcade Fire played two new songs on Friday.", "Arcade Fire", "ORG"),
+        ("She studied at Instituto Gonzaga, a catholic school in Milan.", "Instituto Gonzaga", "ORG"),
+        ("Members of the Sea Org sign a long contract. He left the Sea Org group in 2004.", "Sea Org", "ORG"),
+        ("The flood reached the town of Preston before dawn.", "Preston", "GPE"),
+    ],
+)
+def test_entities_a_kind_noun_beside_a_name_gives_its_type_over_the_article(nlp, text, name, label):
+    labels = {e.label for e in find_entities(nlp(text)) if e.text == name}
+    assert labels == {label}
+
+
+def test_entities_a_centre_for_a_purpose_stays_an_organisation(nlp):
+    text = "The Australian Centre for Control of Iodine Deficiency Disorders published the survey on Monday."
+    labels = {e.label for e in find_entities(nlp(text)) if e.text.endswith("Disorders")}
+    assert labels == {"ORG"}

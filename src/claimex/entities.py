@@ -41,7 +41,8 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
         mentions.append(Span(doc, dateline_place.start, dateline_place.end, label="GPE"))
     mentions = _with_majority_labels(mentions + _bracketed_acronyms(doc, mentions))
-    mentions = sorted(mentions + _repeated_names(doc, mentions), key=lambda m: (m.start, -m.end))
+    mentions = _with_majority_labels(mentions + _repeated_names(doc, mentions))
+    mentions.sort(key=lambda m: (m.start, -m.end))
     names = CanonicalNames()
     found = []
     for mention in mentions:
@@ -54,8 +55,11 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
 
 
 def _as_site(mention: Span) -> Span:
-    """An organisation's name headed by a building or site noun (`Museum of Flight`) names a place."""
-    if mention.label_ in ORGANISATIONS and mention.root.lower_ in read_lexicon("entities.json")["facility_heads"]:
+    """An organisation's name headed by a building or site noun (`Museum of Flight`) names a place; one for a
+    purpose (`Centre for Disease Control`) an institution."""
+    root = mention.root
+    if (mention.label_ in ORGANISATIONS and root.lower_ in read_lexicon("entities.json")["facility_heads"]
+            and not any(child.lower_ == "for" for child in root.children)):
         return Span(mention.doc, mention.start, mention.end, label="FAC")
     return mention
 
@@ -141,17 +145,46 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Span]) -> list[Span]:
 
 
 def _with_majority_labels(mentions: list[Span]) -> list[Span]:
-    """Each mention with the label most mentions of the same name carry."""
+    """Each mention with the label a common noun beside one of the name's mentions gives it (`the band Arcade
+    Fire`), else the label most mentions of the same name carry."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    told: dict[str, str] = {}
     for mention in mentions:
         votes[mention.text][mention.label_] += 1
+        kind = _kind_by_noun(mention)
+        if kind is not None:
+            told.setdefault(mention.text, kind)
     relabelled = []
     for mention in mentions:
-        label = _winning_label(votes[mention.text], mention.label_)
+        label = told.get(mention.text) or _winning_label(votes[mention.text], mention.label_)
         if label != mention.label_:
             mention = Span(mention.doc, mention.start, mention.end, label=label)
         relabelled.append(mention)
     return relabelled
+
+
+def _kind_by_noun(mention: Span) -> str | None:
+    """The label of a kind noun the text puts beside the name: in apposition (`Instituto Gonzaga, a school`; `its
+    group the Sea Org`), before it (`the band Arcade Fire`), as what `of` names (`the town of Preston`), as what it
+    is called (`a group called the Sea Org`), or as the head it modifies (`the Sea Org group`: organisations only,
+    as `Lisbon council` or `Google engineers` name no kind of Lisbon or Google)."""
+    root = mention.root
+    nouns = [child for child in root.children if child.dep_ == "appos" or (child.dep_ == "compound" and child.i < mention.start)]
+    if root.dep_ == "appos" or (root.dep_ == "pobj" and root.head.lower_ == "of"):
+        nouns.append(root.head if root.dep_ == "appos" else root.head.head)
+    elif root.dep_ == "oprd" and root.head.lemma_ in ("call", "name"):
+        nouns.append(root.head.head if root.head.dep_ == "acl" else next((c for c in root.head.children if c.dep_ == "nsubj"), root.head))
+    kinds = read_lexicon("entities.json")["kind_nouns"]
+    for noun in nouns:
+        if noun.pos_ == "NOUN" and noun.text.islower():
+            kind = next((label for label, words in kinds.items() if noun.lemma_ in words), None)
+            if kind is not None:
+                return kind
+    head = root.head
+    if (root.dep_ == "compound" and head.i == mention.end and head.pos_ == "NOUN" and head.text.islower()
+            and head.lemma_ in kinds["ORG"] and mention.label_ != "GPE"):
+        return "ORG"
+    return None
 
 
 def _winning_label(votes: Counter, own: str) -> str:
