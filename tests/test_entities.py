@@ -241,3 +241,16 @@ def test_entities_a_centre_for_a_purpose_stays_an_organisation(nlp):
     text = "The Australian Centre for Control of Iodine Deficiency Disorders published the survey on Monday."
     labels = {e.label for e in find_entities(nlp(text)) if e.text.endswith("Disorders")}
     assert labels == {"ORG"}
+
+
+def test_entities_a_code_with_a_digit_is_no_person(nlp):
+    text = "The STS-1 crew and the STS-2 crew met Dean Kamen in Houston."
+    people = [e.text for e in find_entities(nlp(text)) if e.label == "PERSON"]
+    assert people == ["Dean Kamen"]
+
+
+def test_entities_a_capitalised_word_the_article_also_writes_in_lower_case_is_no_person(nlp):
+    text = "Aerogel is light. Engineers at the lab made the aerogel from silica, Ana Ruiz said."
+    people = [e.text for e in find_entities(nlp(text)) if e.label == "PERSON"]
+    assert "Aerogel" not in people
+

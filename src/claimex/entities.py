@@ -37,6 +37,7 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     """Every person, organisation and place in `doc`, in text order, with canonical names.
     `dateline_place`, the place of the article's dateline, is a place whatever the model made of it."""
     mentions = [_as_site(piece) for ent in doc.ents if ent.label_ in NAMED for piece in _name_pieces(ent)]
+    mentions = _without_false_people(doc, mentions)
     if dateline_place is not None:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
         mentions.append(Span(doc, dateline_place.start, dateline_place.end, label="GPE"))
@@ -52,6 +53,16 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
         name, label = names.resolve(mention, text)
         found.append(Entity(text=text, start=start, end=start + len(text), label=label, name=name))
     return found
+
+
+def _without_false_people(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """The model's people less what is no person's name: a code with a digit (`STS-1`), or one word the article
+    also writes in lower case (`Homeopathy` opening a sentence) that no longer name of a person ends with."""
+    surnames = {m[-1].text for m in mentions if m.label_ in PEOPLE and len(m) > 1}
+    lower_words = {token.text for token in doc if token.is_lower}
+    return [m for m in mentions
+            if m.label_ not in PEOPLE or not (any(c.isdigit() for c in m.text)
+                                              or (len(m) == 1 and m.text.lower() in lower_words and m.text not in surnames))]
 
 
 def _as_site(mention: Span) -> Span:
