@@ -254,3 +254,15 @@ def test_entities_a_capitalised_word_the_article_also_writes_in_lower_case_is_no
     people = [e.text for e in find_entities(nlp(text)) if e.label == "PERSON"]
     assert "Aerogel" not in people
 
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("She won two medals at the Paralympic Games in Sochi.", "Paralympic Games"),
+        ("Thousands visited the Taipei Lantern Festival on Monday.", "Taipei Lantern Festival"),
+        ("Crowds filled the Toronto Comic Expo.", "Toronto Comic Expo"),
+    ],
+)
+def test_entities_an_event_is_no_organisation_place_or_person(nlp, text, event):
+    assert event not in [e.text for e in find_entities(nlp(text))]

@@ -36,7 +36,8 @@ NESTED_LABELS = PEOPLE | {"GPE", "LOC"}
 def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     """Every person, organisation and place in `doc`, in text order, with canonical names.
     `dateline_place`, the place of the article's dateline, is a place whatever the model made of it."""
-    mentions = [_as_site(piece) for ent in doc.ents if ent.label_ in NAMED for piece in _name_pieces(ent)]
+    mentions = [_as_site(piece) for ent in doc.ents if ent.label_ in NAMED for piece in _name_pieces(ent)
+                if not _is_event(piece)]
     mentions = _without_false_people(doc, mentions)
     if dateline_place is not None:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
@@ -63,6 +64,11 @@ def _without_false_people(doc: Doc, mentions: list[Span]) -> list[Span]:
     return [m for m in mentions
             if m.label_ not in PEOPLE or not (any(c.isdigit() for c in m.text)
                                               or (len(m) == 1 and m.text.lower() in lower_words and m.text not in surnames))]
+
+
+def _is_event(mention: Span) -> bool:
+    """A name headed by an event noun (`Paralympic Games`, `Lantern Festival`): an event, whatever the model said."""
+    return mention.root.lower_ in read_lexicon("entities.json")["event_heads"]
 
 
 def _as_site(mention: Span) -> Span:
