@@ -10,6 +10,7 @@ name ("the Andy Warhol Foundation", "University of Texas") is listed too.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
@@ -60,10 +61,14 @@ def _without_false_people(doc: Doc, mentions: list[Span]) -> list[Span]:
     """The model's people less what is no person's name: a code with a digit (`STS-1`), or one word the article
     also writes in lower case (`Homeopathy` opening a sentence) that no longer name of a person ends with."""
     surnames = {m[-1].text for m in mentions if m.label_ in PEOPLE and len(m) > 1}
-    lower_words = {token.text for token in doc if token.is_lower}
+    text = text_of(doc)
+
+    def written_in_lower_case(word: str) -> bool:
+        return word not in surnames and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
     return [m for m in mentions
             if m.label_ not in PEOPLE or not (any(c.isdigit() for c in m.text)
-                                              or (len(m) == 1 and m.text.lower() in lower_words and m.text not in surnames))]
+                                              or (len(m) == 1 and written_in_lower_case(m.text)))]
 
 
 def _is_event(mention: Span) -> bool:
