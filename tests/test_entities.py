@@ -266,3 +266,15 @@ def test_entities_a_capitalised_word_the_article_also_writes_in_lower_case_is_no
 )
 def test_entities_an_event_is_no_organisation_place_or_person(nlp, text, event):
     assert event not in [e.text for e in find_entities(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Cyclone Phailin reached the coast on Saturday. Phailin brought winds of 200 km/h.",
+         {"Cyclone Phailin", "Phailin"}),
+        ("Residents fled as Hurricane Katrina approached. Katrina flooded the city.", {"Hurricane Katrina", "Katrina"}),
+    ],
+)
+def test_entities_a_storm_named_by_its_kind_is_an_event_in_every_mention(nlp, text, absent):
+    assert not absent & {e.text for e in find_entities(nlp(text))}

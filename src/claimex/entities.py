@@ -44,7 +44,7 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
         mentions.append(Span(doc, dateline_place.start, dateline_place.end, label="GPE"))
     mentions = _with_majority_labels(mentions + _bracketed_acronyms(doc, mentions))
-    mentions = _with_majority_labels(mentions + _repeated_names(doc, mentions))
+    mentions = [m for m in _with_majority_labels(mentions + _repeated_names(doc, mentions)) if m.label_ != "EVENT"]
     mentions.sort(key=lambda m: (m.start, -m.end))
     names = CanonicalNames()
     found = []
@@ -176,6 +176,9 @@ def _with_majority_labels(mentions: list[Span]) -> list[Span]:
         kind = _kind_by_noun(mention)
         if kind is not None:
             told.setdefault(mention.text, kind)
+        if _opens_with_event_noun(mention):
+            told.setdefault(mention.text, "EVENT")
+            told.setdefault(mention[1:].text, "EVENT")
     relabelled = []
     for mention in mentions:
         label = told.get(mention.text) or _winning_label(votes[mention.text], mention.label_)
@@ -183,6 +186,11 @@ def _with_majority_labels(mentions: list[Span]) -> list[Span]:
             mention = Span(mention.doc, mention.start, mention.end, label=label)
         relabelled.append(mention)
     return relabelled
+
+
+def _opens_with_event_noun(mention: Span) -> bool:
+    """`Cyclone Phailin`, `Hurricane Katrina`: an event's name opened by its kind."""
+    return len(mention) > 1 and mention[0].lower_ in read_lexicon("entities.json")["kind_nouns"]["EVENT"]
 
 
 def _kind_by_noun(mention: Span) -> str | None:
