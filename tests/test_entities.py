@@ -201,3 +201,80 @@ def test_entities_one_list_of_mention_fields_for_records_and_csv_columns():
         fields = [name for name in model.model_fields if name in MENTION_FIELDS]
         assert tuple(fields) == MENTION_FIELDS
     assert [c for c in CLAIM_COLUMNS if c in MENTION_FIELDS] == list(MENTION_FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("The Museum of Flight in Seattle will show the trainer from June.", "Museum of Flight"),
+        ("Engineers at the Kennedy Space Center prepared the launch on Friday.", "Kennedy Space Center"),
+        ("The White House said on Monday that the talks would go on.", "White House"),
+    ],
+)
+def test_entities_a_named_building_or_site_is_a_place_even_where_it_acts(nlp, text, site):
+    found = {e.text: e.label for e in find_entities(nlp(text))}
+    assert found.get(site) in ("FAC", "GPE", "LOC")
+
+
+def test_entities_an_acronym_a_name_introduces_in_brackets_is_found_and_typed_as_the_name(nlp):
+    text = ("Visitors to the Johnson Space Center (JSC) can see the capsule. "
+            "Engineers at the Kennedy Space Center prepared the launch. KSC managers approved it on Friday.")
+    acronyms = [(e.text, e.label, e.name) for e in find_entities(nlp(text)) if e.text in ("JSC", "KSC")]
+    assert acronyms == [("JSC", "FAC", "Johnson Space Center"), ("KSC", "FAC", "Kennedy Space Center")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("The band Arcade Fire played two new songs on Friday.", "Arcade Fire", "ORG"),
+        ("She studied at Instituto Gonzaga, a catholic school in Milan.", "Instituto Gonzaga", "ORG"),
+        ("Members of the Sea Org sign a long contract. He left the Sea Org group in 2004.", "Sea Org", "ORG"),
+        ("The flood reached the town of Preston before dawn.", "Preston", "GPE"),
+    ],
+)
+def test_entities_a_kind_noun_beside_a_name_gives_its_type_over_the_article(nlp, text, name, label):
+    labels = {e.label for e in find_entities(nlp(text)) if e.text == name}
+    assert labels == {label}
+
+
+def test_entities_a_centre_for_a_purpose_stays_an_organisation(nlp):
+    text = "The Australian Centre for Control of Iodine Deficiency Disorders published the survey on Monday."
+    labels = {e.label for e in find_entities(nlp(text)) if e.text.endswith("Disorders")}
+    assert labels == {"ORG"}
+
+
+def test_entities_a_code_with_a_digit_is_no_person(nlp):
+    text = "The STS-1 crew and the STS-2 crew met Dean Kamen in Houston."
+    people = [e.text for e in find_entities(nlp(text)) if e.label == "PERSON"]
+    assert people == ["Dean Kamen"]
+
+
+def test_entities_a_capitalised_word_the_article_also_writes_in_lower_case_is_no_person(nlp):
+    text = "Aerogel is light. Engineers at the lab made the aerogel from silica, Ana Ruiz said."
+    people = [e.text for e in find_entities(nlp(text)) if e.label == "PERSON"]
+    assert "Aerogel" not in people
+
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("She won two medals at the Paralympic Games in Sochi.", "Paralympic Games"),
+        ("Thousands visited the Taipei Lantern Festival on Monday.", "Taipei Lantern Festival"),
+        ("Crowds filled the Toronto Comic Expo.", "Toronto Comic Expo"),
+    ],
+)
+def test_entities_an_event_is_no_organisation_place_or_person(nlp, text, event):
+    assert event not in [e.text for e in find_entities(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Cyclone Phailin reached the coast on Saturday. Phailin brought winds of 200 km/h.",
+         {"Cyclone Phailin", "Phailin"}),
+        ("Residents fled as Hurricane Katrina approached. Katrina flooded the city.", {"Hurricane Katrina", "Katrina"}),
+    ],
+)
+def test_entities_a_storm_named_by_its_kind_is_an_event_in_every_mention(nlp, text, absent):
+    assert not absent & {e.text for e in find_entities(nlp(text))}

@@ -13,11 +13,14 @@ from claimex.boilerplate import in_boilerplate, outside_boilerplate
 from claimex.context_quotes import ContextSpeakers, standalone_quotes
 from claimex.dates import find_dates
 from claimex.doc_text import text_of
-from claimex.entities import GROUPS, ORGANISATIONS, PEOPLE, PLACES, find_dateline, find_entities
+from claimex.entities import GROUPS, ORGANISATIONS, PEOPLE, PLACES, credit_label, find_dateline, find_entities
 from claimex.numbers import find_numbers
 from claimex.schema import (MENTION_FIELDS, Claim, Content, Cue, Dateline, NestedClaim, Sentence, SentenceRef, Source,
                             Span)
 from claimex.sources import source_name
+
+DESCRIPTIONS = {"prep", "appos", "acl", "relcl"}
+"""Dependencies that make a verbless line describe what it names (`of the Green Party`, `, the city's engineer`)."""
 
 
 def sentences_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None) -> list[Sentence]:
@@ -58,9 +61,9 @@ def claims_from_doc(doc: Doc, doc_name: str, published: dt.date | None = None) -
         claims.append(_claim(doc, doc_name, "direct", index, sentences[index], content, source, None, mentions,
                              source_from="context" if source is not None else None))
     for index, (start, end) in enumerate(sentences):
-        if _is_unattributed_claim(doc, start, end, covered):
-            content_start, content_end = outside_boilerplate(doc, start, end)
-            content = Content(text=text_of(doc)[content_start:content_end], start=content_start, end=content_end)
+        statement = _unattributed_statement(doc, start, end, covered)
+        if statement is not None:
+            content = Content(text=text_of(doc)[statement[0]:statement[1]], start=statement[0], end=statement[1])
             claims.append(_claim(doc, doc_name, "unattributed", index, (start, end), content, None, None, mentions))
     return sorted(claims, key=lambda claim: (claim.sentence.index, claim.content.start))
 
@@ -182,6 +185,8 @@ def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, 
     in_claim = source if source_from == "sentence" else None
     parts = [content] + [part for part in (in_claim, cue) if part is not None]
     start, end = min(p.start for p in parts), max(p.end for p in parts)
+    # The article's own statement: its whole sentence (a dateline that opens it too), up to a credit line after it.
+    found = mentions.within(sentence[0], end) if kind == "unattributed" else mentions.in_sentences_of(start, end)
     return Claim(
         id=claim_id(kind, content, cue),
         doc=doc_name,
@@ -193,7 +198,7 @@ def _claim(doc: Doc, doc_name: str, kind: str, index: int, sentence: CharRange, 
         cue=cue,
         nested=list(nested),
         hedges=[Span(text=text_of(doc)[s:e], start=s, end=e) for s, e in doc._.claimex_hedges if start <= s and e <= end],
-        **mentions.in_sentences_of(start, end),
+        **found,
     )
 
 
@@ -203,11 +208,23 @@ def claim_id(kind: str, content: Span, cue: Span | None) -> str:
     return hashlib.sha1(fingerprint.encode("utf-8")).hexdigest()[:16]
 
 
-def _is_unattributed_claim(doc: Doc, start: int, end: int, covered: list[CharRange]) -> bool:
-    """A sentence of the article's own: no attribution in it, not boilerplate, not a question."""
+def _unattributed_statement(doc: Doc, start: int, end: int, covered: list[CharRange]) -> CharRange | None:
+    """Where a sentence of the article's own states something: no attribution in it, not boilerplate, not a
+    question, not a credit line (`Image: Jane Doe.`), and with a verb (a headline's `Dozens hurt in storm` too) or
+    a description (a caption's `Elena Ortiz of the Green Party`, `Ana Ruiz, the city's engineer`); a bare title
+    (`Election results`) or date line states nothing. The range without a dateline opening or a closing credit."""
     if in_boilerplate(doc, start, end) or any(s < end and start < e for s, e in covered):
-        return False
+        return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or text_of(doc)[start:end].rstrip("\"”’' )").endswith("?"):
-        return False
-    return any(token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX") for token in span)
+        return None
+    credit = credit_label(span)
+    if credit is not None:
+        span = span.doc[span.start : credit.i]
+    if all(token.ent_type_ in ("DATE", "TIME") or token.is_punct or token.is_space for token in span):
+        return None
+    if not any(token.pos_ == "VERB" or (token.dep_ == "ROOT" and token.pos_ == "AUX") or token.dep_ in DESCRIPTIONS
+               for token in span):
+        return None
+    start, end = outside_boilerplate(doc, start, span.end_char if credit is not None else end)
+    return start, len(text_of(doc)[:end].rstrip())

@@ -10,12 +10,14 @@ name ("the Andy Warhol Foundation", "University of Texas") is listed too.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimex.boilerplate import LONGEST_DATELINE
 from claimex.doc_text import text_of
+from claimex.resources import read_lexicon
 from claimex.schema import Entity
 
 PEOPLE = {"PERSON"}
@@ -35,12 +37,15 @@ NESTED_LABELS = PEOPLE | {"GPE", "LOC"}
 def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     """Every person, organisation and place in `doc`, in text order, with canonical names.
     `dateline_place`, the place of the article's dateline, is a place whatever the model made of it."""
-    mentions = [piece for ent in doc.ents if ent.label_ in NAMED for piece in _name_pieces(ent)]
+    mentions = [_as_site(piece) for ent in doc.ents if ent.label_ in NAMED for piece in _name_pieces(ent)
+                if not _is_event(piece)]
+    mentions = _without_false_people(doc, mentions)
     if dateline_place is not None:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
         mentions.append(Span(doc, dateline_place.start, dateline_place.end, label="GPE"))
-    mentions = _with_majority_labels(mentions)
-    mentions = sorted(mentions + _repeated_names(doc, mentions), key=lambda m: (m.start, -m.end))
+    mentions = _with_majority_labels(mentions + _bracketed_acronyms(doc, mentions))
+    mentions = [m for m in _with_majority_labels(mentions + _repeated_names(doc, mentions)) if m.label_ != "EVENT"]
+    mentions.sort(key=lambda m: (m.start, -m.end))
     names = CanonicalNames()
     found = []
     for mention in mentions:
@@ -50,6 +55,46 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
         name, label = names.resolve(mention, text)
         found.append(Entity(text=text, start=start, end=start + len(text), label=label, name=name))
     return found
+
+
+def _without_false_people(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """The model's people less what is no person's name: a code with a digit (`STS-1`), or one word the article
+    also writes in lower case (`Homeopathy` opening a sentence) that no longer name of a person ends with."""
+    surnames = {m[-1].text for m in mentions if m.label_ in PEOPLE and len(m) > 1}
+    text = text_of(doc)
+
+    def written_in_lower_case(word: str) -> bool:
+        return word not in surnames and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+    return [m for m in mentions
+            if m.label_ not in PEOPLE or not (any(c.isdigit() for c in m.text)
+                                              or (len(m) == 1 and written_in_lower_case(m.text)))]
+
+
+def _is_event(mention: Span) -> bool:
+    """A name headed by an event noun (`Paralympic Games`, `Lantern Festival`): an event, whatever the model said."""
+    return mention.root.lower_ in read_lexicon("entities.json")["event_heads"]
+
+
+def _as_site(mention: Span) -> Span:
+    """An organisation's name headed by a building or site noun (`Museum of Flight`) names a place; one for a
+    purpose (`Centre for Disease Control`) an institution."""
+    root = mention.root
+    if (mention.label_ in ORGANISATIONS and root.lower_ in read_lexicon("entities.json")["facility_heads"]
+            and not any(child.lower_ == "for" for child in root.children)):
+        return Span(mention.doc, mention.start, mention.end, label="FAC")
+    return mention
+
+
+def credit_label(span: Span) -> Token | None:
+    """The label of a credit line in `span` (`Image` in `Harbour at dusk Image: Jane Doe.`): a credit word
+    followed by a colon and then words with no verb."""
+    labels = read_lexicon("entities.json")["credit_labels"]
+    for token in span[:-2]:
+        if (token.lower_ in labels and token.nbor().text == ":"
+                and not any(t.pos_ in ("VERB", "AUX") for t in span.doc[token.i + 2 : span.end])):
+            return token
+    return None
 
 
 def find_dateline(doc: Doc) -> tuple[Span, tuple[int, int]] | None:
@@ -82,11 +127,14 @@ def _head_lines(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _name_pieces(ent: Span) -> list[Span]:
-    """The model's entity as names: cut at a line break and at an inner possessive ("Saudi Arabia's Civil
-    Defense Authority"), an unclosed bracket left off, a lower-case leading article left off."""
+    """The model's entity as names: cut at a line break, at an inner possessive ("Saudi Arabia's Civil
+    Defense Authority") and at a credit label ("Lisbon Image: Jane Doe"), an unclosed bracket left off, a
+    lower-case leading article left off."""
     pieces, start = [], ent.start
+    credit_labels = read_lexicon("entities.json")["credit_labels"]
     for token in ent:
-        breaks = "\n" in token.text or (token.lower_ in ("'s", "’s") and token.i < ent.end - 1)
+        breaks = ("\n" in token.text or (token.lower_ in ("'s", "’s") and token.i < ent.end - 1)
+                  or (token.lower_ in credit_labels and token.i + 1 < len(ent.doc) and token.nbor().text == ":"))
         if token.is_space or breaks or (token.text == "(" and ")" not in ent[token.i - ent.start:].text):
             if token.i > start:
                 pieces.append(Span(ent.doc, start, token.i, label=ent.label))
@@ -106,18 +154,67 @@ def _without_article(piece: Span) -> Span | None:
     return Span(piece.doc, start, piece.end, label=piece.label)
 
 
+def _bracketed_acronyms(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """An acronym the model missed where a name introduces it (`Johnson Space Center (JSC)`), as what the name is."""
+    tagged = {token.i for mention in mentions for token in mention}
+    found = []
+    for mention in mentions:
+        if mention.end + 2 < len(doc) and doc[mention.end].text == "(" and doc[mention.end + 2].text == ")":
+            acronym = doc[mention.end + 1]
+            if acronym.i not in tagged and acronym.is_upper and _initials(mention.text) == acronym.text:
+                found.append(Span(doc, acronym.i, acronym.i + 1, label=mention.label))
+    return found
+
+
 def _with_majority_labels(mentions: list[Span]) -> list[Span]:
-    """Each mention with the label most mentions of the same name carry."""
+    """Each mention with the label a common noun beside one of the name's mentions gives it (`the band Arcade
+    Fire`), else the label most mentions of the same name carry."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    told: dict[str, str] = {}
     for mention in mentions:
         votes[mention.text][mention.label_] += 1
+        kind = _kind_by_noun(mention)
+        if kind is not None:
+            told.setdefault(mention.text, kind)
+        if _opens_with_event_noun(mention):
+            told.setdefault(mention.text, "EVENT")
+            told.setdefault(mention[1:].text, "EVENT")
     relabelled = []
     for mention in mentions:
-        label = _winning_label(votes[mention.text], mention.label_)
+        label = told.get(mention.text) or _winning_label(votes[mention.text], mention.label_)
         if label != mention.label_:
             mention = Span(mention.doc, mention.start, mention.end, label=label)
         relabelled.append(mention)
     return relabelled
+
+
+def _opens_with_event_noun(mention: Span) -> bool:
+    """`Cyclone Phailin`, `Hurricane Katrina`: an event's name opened by its kind."""
+    return len(mention) > 1 and mention[0].lower_ in read_lexicon("entities.json")["kind_nouns"]["EVENT"]
+
+
+def _kind_by_noun(mention: Span) -> str | None:
+    """The label of a kind noun the text puts beside the name: in apposition (`Instituto Gonzaga, a school`; `its
+    group the Sea Org`), before it (`the band Arcade Fire`), as what `of` names (`the town of Preston`), as what it
+    is called (`a group called the Sea Org`), or as the head it modifies (`the Sea Org group`: organisations only,
+    as `Lisbon council` or `Google engineers` name no kind of Lisbon or Google)."""
+    root = mention.root
+    nouns = [child for child in root.children if child.dep_ == "appos" or (child.dep_ == "compound" and child.i < mention.start)]
+    if root.dep_ == "appos" or (root.dep_ == "pobj" and root.head.lower_ == "of"):
+        nouns.append(root.head if root.dep_ == "appos" else root.head.head)
+    elif root.dep_ == "oprd" and root.head.lemma_ in ("call", "name"):
+        nouns.append(root.head.head if root.head.dep_ == "acl" else next((c for c in root.head.children if c.dep_ == "nsubj"), root.head))
+    kinds = read_lexicon("entities.json")["kind_nouns"]
+    for noun in nouns:
+        if noun.pos_ == "NOUN" and noun.text.islower():
+            kind = next((label for label, words in kinds.items() if noun.lemma_ in words), None)
+            if kind is not None:
+                return kind
+    head = root.head
+    if (root.dep_ == "compound" and head.i == mention.end and head.pos_ == "NOUN" and head.text.islower()
+            and head.lemma_ in kinds["ORG"] and mention.label_ != "GPE"):
+        return "ORG"
+    return None
 
 
 def _winning_label(votes: Counter, own: str) -> str:
@@ -181,33 +278,41 @@ class CanonicalNames:
 
     def __init__(self) -> None:
         self.full_names: dict[str, list[str]] = {}  # label group -> names seen, in order
+        self.labels: dict[str, str] = {}  # name -> the label it was first seen with
         self.acronyms: dict[str, str] = {}
 
     def resolve(self, ent: Span, text: str) -> tuple[str, str]:
-        """The canonical name of the mention, and its label (a surname of a known person is a person)."""
+        """The canonical name of the mention, and its label (a surname of a known person is a person; an acronym
+        is what its expansion is)."""
         if text[:4] in ("The ", "the ") and len(text) > 4:
             text = text[4:]
         if text in self.acronyms:
-            return self.acronyms[text], ent.label_
+            return self.acronyms[text], self.labels.get(self.acronyms[text], ent.label_)
         expansion = _expanded_acronym(ent, text)
         if expansion:
-            self.acronyms[text] = expansion
-            self.full_names.setdefault("organisation", []).append(expansion)
-            return expansion, ent.label_
+            return self._acronym(text, expansion, ent.label_)
         person = _longest_containing(self.full_names.get("person", []), text)
         if person and ent.label_ not in PEOPLE and person.split()[-1] == text:
             return person, "PERSON"
         group = _group(ent.label_)
         known = self.full_names.setdefault(group, [])
-        if group == "organisation" and text.isupper():
-            match = next((k for k in reversed(known) if _initials(k) == text), None)
+        if text.isupper() and (group == "organisation" or len(ent) == 1):
+            names = self.full_names.get("place", []) + known
+            match = next((k for k in reversed(names) if _initials(k) == text), None)
             if match:
-                self.acronyms[text] = match
-                return match, ent.label_
+                return self._acronym(text, match, ent.label_)
         name = _longest_containing(known, text) or text
         if name == text and text not in known:
             known.append(text)
+            self.labels.setdefault(text, ent.label_)
         return name, ent.label_
+
+    def _acronym(self, acronym: str, expansion: str, own_label: str) -> tuple[str, str]:
+        self.acronyms[acronym] = expansion
+        if expansion not in self.labels:
+            self.full_names.setdefault("organisation", []).append(expansion)
+            self.labels[expansion] = own_label
+        return expansion, self.labels[expansion]
 
 
 def _group(label: str) -> str:
