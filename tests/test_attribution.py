@@ -293,3 +293,19 @@ def test_attribution_a_quote_paragraph_takes_no_speaker_across_an_unattributed_p
     text = '"We will stay," said Ana Ruiz.\n\nThe mill closed in 1990.\n\n"Nobody asked us."'
     bare = [c for c in claimex.extract(text) if c.cue is None and c.kind == "direct"]
     assert [(c.content.text, c.source, c.source_from) for c in bare] == [('"Nobody asked us."', None, None)]
+
+
+QUOTE_RUNS = [
+    # The quotation resumes right after the cue's sentence, in the same paragraph: one claim.
+    ('"The ferry is late again," said Ola Berg on Monday. "Nobody tells us why. We just wait."',
+     ['"The ferry is late again,"', '"Nobody tells us why. We just wait."']),
+    # A quotation followed by a cue of its own, or in the next paragraph, is another claim.
+    ('"We sold out," the owner said. "It was a surprise," her partner added.', ['"We sold out,"']),
+    ('"We sold out," the owner said.\n\n"It was a surprise."', ['"We sold out,"']),
+]
+
+
+@pytest.mark.parametrize(("text", "fragments"), QUOTE_RUNS, ids=[c[0][:40] for c in QUOTE_RUNS])
+def test_attribution_takes_the_quotation_that_resumes_after_the_cue(nlp, text, fragments):
+    claim = next(c for c in claimex.extract(text) if c.cue is not None)
+    assert [f.text for f in claim.content.fragments or [claim.content]] == fragments

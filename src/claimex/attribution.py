@@ -403,7 +403,8 @@ def _clause_without(head: Token, cue: Token) -> list[CharRange | None]:
 
 def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: Token) -> list[CharRange]:
     """`"A," he said, "B."`: the quote that resumes right after the cue clause, in the same paragraph, is
-    the same claim (one in the next paragraph is a quotation of its own)."""
+    the same claim (one in the next paragraph is a quotation of its own, and one closed by a comma has a
+    cue of its own: `"A," he said. "B," she added.`)."""
     if len(fragments) != 1 or fragments[0][1] > cue.idx:
         return fragments
     if not any(fragments[0] == q for q in quotes):
@@ -416,6 +417,6 @@ def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, .
         if not clause_end <= q_start < sentence_end + 2:
             continue
         gap = text[clause_end:q_start]
-        if "\n" not in gap and gap.strip(" ,:;") == "":
+        if "\n" not in gap and gap.strip(" ,:;") == "" and text[q_end - 2] != ",":
             return [fragments[0], (q_start, q_end)]
     return fragments
