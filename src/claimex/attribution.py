@@ -295,10 +295,11 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
 
 def _cue_range(cue: Token, entry: CueWord) -> CharRange:
     """The cue as annotators draw it: the verb with the auxiliaries, negation and adverbs right before
-    it ("has also said", "did not say"), its particle or preposition, "in a statement", and a colon."""
+    it ("has also said", "did not say"; not "when" in "when asked"), its particle or preposition, "in a statement", and a colon."""
     doc = cue.doc
     first = cue
-    while first.i > 0 and doc[first.i - 1].head == cue and doc[first.i - 1].dep_ in CUE_MODIFIERS:
+    while first.i > 0 and doc[first.i - 1].head == cue and doc[first.i - 1].dep_ in CUE_MODIFIERS \
+            and doc[first.i - 1].tag_ != "WRB":
         first = doc[first.i - 1]
     last = _cue_end(cue, entry)
     statement = [grand for child in cue.children if child.dep_ == "prep" and child.lower_ == "in" and child.i == last.i + 1
