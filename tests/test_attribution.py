@@ -126,6 +126,9 @@ CASES = [
      [("The council", "urged", "the railway to reopen the old station", "indirect")]),
     ("Parents called on the school board to delay the vote.",
      [("Parents", "called on", "the school board to delay the vote", "indirect")]),
+    # A "that" clause the parser hangs off a noun between the cue and the clause is still the content.
+    ("The senator predicted at a town hall meeting that the bill would pass.",
+     [("The senator", "predicted", "that the bill would pass", "indirect")]),
     ("The coach told reporters he would stay another season.",
      [("The coach", "told", "he would stay another season", "indirect")]),
     ("The union wants to renegotiate the contract.",

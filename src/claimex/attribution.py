@@ -182,6 +182,9 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     if clauses:
         first = _with_controlled_object(cue, clauses[0], entry)
         return [trimmed_range(first)] + [trimmed_range(list(c.subtree)) for c in clauses[1:] if c.dep_ == "ccomp"]
+    misattached = _misattached_clause(cue)
+    if misattached is not None:
+        return [trimmed_range(list(misattached.subtree))]
     if entry.clause_only:
         return []
     objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"
@@ -189,6 +192,22 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     if objects:
         return [_object_range(objects[0])]
     return _set_off_content(cue, quotes)
+
+
+def _misattached_clause(cue: Token) -> Token | None:
+    """"predicted at the debate that they would win", "told the Post on Monday that ...": a "that" clause with
+    its own subject that the parser took for a relative clause of a noun between the cue and the clause
+    (a relative "that" is the clause's subject or object, never its complementiser)."""
+    for child in cue.children:
+        if child.i < cue.i or not (child.dep_ in ("prep", "npadvmod") or (
+                child.dep_ == "dobj" and (child.pos_ == "PRON" or child.ent_type_ in ("PERSON", "ORG")))):
+            continue
+        for token in child.subtree:
+            if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and any(
+                    c.dep_ in SUBJECTS for c in token.children):
+                return token
+    return None
 
 
 def _with_controlled_object(cue: Token, clause: Token, entry: CueWord) -> list[Token]:
