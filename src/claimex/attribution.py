@@ -231,9 +231,16 @@ def _with_controlled_object(cue: Token, clause: Token, entry: CueWord) -> list[T
 
 def _set_off_content(cue: Token, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
     """The clause the cue is set into ("X, he said, Y"), else a quotation or passage beside it."""
-    if cue.dep_ in PARENTHETICAL_DEPS and _is_parenthetical(cue):
+    if (cue.dep_ in PARENTHETICAL_DEPS or _comma_spliced(cue)) and _is_parenthetical(cue):
         return _clause_without(cue.head, cue)
     return [_adjacent_quote_or_passage(cue, quotes)]
+
+
+def _comma_spliced(cue: Token) -> bool:
+    """"Talks will resume, his aide told the Post": a cue the parser joined to the clause before it as a
+    conjunct, with no "and" or "but" between them."""
+    return cue.dep_ == "conj" and cue.head.i < cue.i and not any(
+        child.dep_ == "cc" and cue.head.i < child.i < cue.left_edge.i for child in cue.head.children)
 
 
 def _prepositional_objects(cue: Token, entry: CueWord) -> list[Token]:
