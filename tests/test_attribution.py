@@ -70,8 +70,14 @@ CASES = [
      [(None, "was reported", "that the company had lost money", "indirect")]),
     ("The governor will raise taxes, aides say.",
      [("aides", "say", "The governor will raise taxes", "indirect")]),
-    ("The senator remains in the race, her campaign manager told the Gazette.",
-     [("her campaign manager", "told", "The senator remains in the race", "indirect")]),
+    # A clause before a trailing cue that the parser joined to it as a conjunct or an adverbial clause.
+    ("Despite two lost appeals in the spring, Northern Ferries (NF) remains determined to keep the island route "
+     "open through the winter, its chief executive, Ola Berg, told The Gazette.",
+     [("its chief executive, Ola Berg", "told", "Despite two lost appeals in the spring, Northern Ferries (NF) "
+       "remains determined to keep the island route open through the winter", "indirect")]),
+    ("After the storm, the harbour authority remains open for business, its director, Ola Berg, told The Gazette.",
+     [("its director, Ola Berg", "told", "After the storm, the harbour authority remains open for business",
+       "indirect")]),
     ("The mayor cut the budget and told reporters.", []),
     ("The economy, she said, is growing.",
      [("she", "said", "The economy, she said, is growing", "indirect")]),

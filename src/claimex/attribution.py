@@ -178,7 +178,8 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     the cue is set into; a quotation or a colon-introduced passage right beside the cue."""
     if entry.quote_only:
         return _set_off_content(cue, quotes)
-    clauses = [child for child in cue.children if child.dep_ in CLAUSES and _says_something(child)]
+    clauses = [child for child in cue.children if (child.dep_ in CLAUSES or _unmarked_clause_before(child))
+               and _says_something(child)]
     if clauses:
         first = _with_controlled_object(cue, clauses[0], entry)
         return [trimmed_range(first)] + [trimmed_range(list(c.subtree)) for c in clauses[1:] if c.dep_ == "ccomp"]
@@ -234,6 +235,14 @@ def _set_off_content(cue: Token, quotes: tuple[CharRange, ...]) -> list[CharRang
     if (cue.dep_ in PARENTHETICAL_DEPS or _comma_spliced(cue)) and _is_parenthetical(cue):
         return _clause_without(cue.head, cue)
     return [_adjacent_quote_or_passage(cue, quotes)]
+
+
+def _unmarked_clause_before(child: Token) -> bool:
+    """"After the storm, the port remains open, its director told the Gazette": a clause before the cue
+    with its own subject and no "if", "when" or "because", that the parser took for an adverbial one."""
+    return child.dep_ == "advcl" and child.i < child.head.i and not any(
+        c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children) \
+        and any(c.dep_ in SUBJECTS for c in child.children) and "," in (child.right_edge.text, child.right_edge.nbor().text)
 
 
 def _comma_spliced(cue: Token) -> bool:
