@@ -103,6 +103,16 @@ CASES = [
     ("The results show a steady rise in prices.", []),
     ("Analysts expect the bank to cut rates.",
      [("Analysts", "expect", "the bank to cut rates", "indirect")]),
+    # A stance adjective after "be" or "make" with a clause, held by someone who can speak.
+    ("The union is confident that a deal will be reached.",
+     [("The union", "is confident", "that a deal will be reached", "indirect")]),
+    ("The mayor made clear that she would not resign.",
+     [("The mayor", "made clear", "that she would not resign", "indirect")]),
+    ("Engineers are worried that the dam will fail.",
+     [("Engineers", "are worried", "that the dam will fail", "indirect")]),
+    ("It is clear that the dam will fail.", []),
+    ("I am sure that the plan works.", []),
+    ("The council was not sure whether to vote.", []),
     # Scraped text: invisible characters and Unicode spaces read as their plain forms.
     ("Three men were arrested, according\u00a0to police.",
      [("police", "according\u00a0to", "Three men were arrested", "according_to")]),

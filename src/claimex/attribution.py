@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
                                        is_time_phrase, source_range, trimmed_range, without_full_stop)
-from claimex.cue_lexicon import (POLL_NOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
+from claimex.cue_lexicon import (PASSIVE_SUBJECTS, POLL_NOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
                                  spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
 from claimex.layout_rules import LayoutRules
@@ -42,15 +42,17 @@ CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
 
 @Language.factory(
     "claimex_attribution",
-    default_config={"cue_verbs": "cue_verbs.txt", "cue_nouns": "cue_nouns.txt", "cue_phrases": "cue_phrases.txt",
-                    "layout_rules": "speaker_labels.json"},
+    default_config={"cue_verbs": "cue_verbs.txt", "cue_nouns": "cue_nouns.txt", "cue_adjectives": "cue_adjectives.txt",
+                    "cue_phrases": "cue_phrases.txt", "layout_rules": "speaker_labels.json"},
     assigns=["doc._.claimex_attributions", "doc._.claimex_quotes"],
     requires=["token.dep", "token.lemma", "token.pos", "token.is_sent_start"],
 )
-def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns: str, cue_phrases: str,
-                            layout_rules: str) -> "AttributionFinder":
-    """Lexicon files in models/, or paths: cue words (`read_cue_words`), cue phrases, `LayoutRules` JSON."""
-    return AttributionFinder(nlp, name, {"cue_verbs": cue_verbs, "cue_nouns": cue_nouns, "cue_phrases": cue_phrases,
+def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns: str, cue_adjectives: str,
+                            cue_phrases: str, layout_rules: str) -> "AttributionFinder":
+    """Lexicon files in models/, or paths: cue words (`read_cue_words`), stance adjectives, cue phrases,
+    `LayoutRules` JSON."""
+    return AttributionFinder(nlp, name, {"cue_verbs": cue_verbs, "cue_nouns": cue_nouns,
+                                         "cue_adjectives": cue_adjectives, "cue_phrases": cue_phrases,
                                          "layout_rules": layout_rules})
 
 
@@ -65,6 +67,7 @@ class AttributionFinder(LexiconComponent):
     def use_lexicons(self, lexicons: dict) -> None:
         self.cue_verbs = read_cue_words(lexicons["cue_verbs"])
         self.cue_nouns = read_cue_words(lexicons["cue_nouns"])
+        self.cue_adjectives = read_cue_words(lexicons["cue_adjectives"])
         self.cue_phrases = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self.cue_phrases.add("CUE_PHRASE", [self.nlp.make_doc(spelling) for phrase in lexicons["cue_phrases"]
                                             for spelling in _spellings(phrase)])
@@ -87,6 +90,8 @@ class AttributionFinder(LexiconComponent):
                 lexicon, attribute = self.cue_verbs, verb_attribution
             elif token.pos_ == "NOUN":
                 lexicon, attribute = self.cue_nouns, noun_attribution
+            elif token.pos_ == "ADJ":
+                lexicon, attribute = self.cue_adjectives, stance_attribution
             else:
                 continue
             lemma = self.lemma(token)
@@ -154,6 +159,29 @@ def noun_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharR
     fragments = extend_to_quotes([content], quotes, cue_range)
     return Attribution(cue=cue_range, cue_lemma=lemma, source=_noun_source(cue),
                        content=tuple(fragments), kind=content_kind(fragments, quotes))
+
+
+def stance_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
+    """"She is confident that the bill will pass", "he made clear that he would stay": a stance adjective
+    after "be" or "make" with a clause of its own subject, held by a subject that can speak."""
+    verb = cue.head
+    if cue.dep_ not in ("acomp", "oprd") or verb.i > cue.i or spoken_in_the_room(verb):
+        return None
+    subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None)
+    if subject is None or subject.lower_ in ("it", "this", "that", "there") or not subject_can_speak(verb):
+        return None
+    clauses = [child for child in (*cue.children, *verb.children) if child.i > cue.i and child.dep_ in (
+        "ccomp", "advcl") and any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in child.children) and not any(
+        c.dep_ == "mark" and c.lower_ != "that" for c in child.children)]
+    if not clauses:
+        return None
+    content = trimmed_range(list(clauses[0].subtree))
+    if content is None:
+        return None
+    cue_range = (_cue_range(verb, entry)[0], cue.idx + len(cue.text))
+    fragments = extend_to_quotes([content], quotes, cue_range)
+    return Attribution(cue=cue_range, cue_lemma=lemma, source=source_range(verb), content=tuple(fragments),
+                       kind=content_kind(fragments, quotes))
 
 
 def _noun_source(cue: Token) -> CharRange | None:
@@ -332,8 +360,9 @@ def _cue_range(cue: Token, entry: CueWord) -> CharRange:
     """The cue as annotators draw it: the verb with the auxiliaries, negation and adverbs right before
     it ("has also said", "did not say"; not "when" in "when asked"), its particle or preposition, "in a statement", and a colon."""
     doc = cue.doc
-    first = cue
-    while first.i > 0 and doc[first.i - 1].head == cue and doc[first.i - 1].dep_ in CUE_MODIFIERS \
+    verb = cue.head if cue.dep_ == "acomp" and cue.head.i < cue.i else cue  # "were worried", "is convinced"
+    first = verb
+    while first.i > 0 and doc[first.i - 1].head in (cue, verb, first) and doc[first.i - 1].dep_ in CUE_MODIFIERS \
             and doc[first.i - 1].tag_ != "WRB":
         first = doc[first.i - 1]
     last = _cue_end(cue, entry)
