@@ -152,6 +152,10 @@ CASES = [
      [("The coach", "told", "he would stay another season", "indirect")]),
     ("The union wants to renegotiate the contract.",
      [("The union", "wants", "to renegotiate the contract", "indirect")]),
+    # A participle cue after a comma at the content's end is a claim of its own, not nested in it.
+    ("The coach said he did not think the loss hurt the team, arguing that the schedule was to blame.",
+     [("The coach", "said", "he did not think the loss hurt the team", "indirect"),
+      ("he", "arguing", "that the schedule was to blame", "indirect")]),
     ("Police say the suspect fled on foot, adding that he was armed.",
      [("Police", "say", "the suspect fled on foot", "indirect"),
       ("Police", "adding", "that he was armed", "indirect")]),

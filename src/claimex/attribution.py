@@ -8,6 +8,7 @@ optional source (its subject, the agent of a passive, the object of "according t
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -99,7 +100,7 @@ class AttributionFinder(LexiconComponent):
                 attribution = attribute(token, lemma, lexicon[lemma], quotes)
                 if attribution is not None:
                     found.append(attribution)
-        doc._.claimex_attributions = tuple(sorted(found, key=lambda a: a.cue))
+        doc._.claimex_attributions = tuple(sorted(_apart_from_following_cues(doc, found), key=lambda a: a.cue))
         return doc
 
     def lemma(self, token: Token) -> str:
@@ -108,6 +109,37 @@ class AttributionFinder(LexiconComponent):
             return token.lemma_.lower()
         word = Doc(token.vocab, words=[plain(token.text)], pos=[token.pos_])
         return self.lemmatizer.rule_lemmatize(word[0])[0].lower()
+
+
+def _apart_from_following_cues(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """"He said the plan was dead, arguing that ...": a content stops where a second attribution, joined on
+    by a comma and a participle, takes over to its end; the second is a claim of its own, not one nested
+    in the first."""
+    text = text_of(doc)
+    trimmed = []
+    for attribution in found:
+        start, end = attribution.content[-1]
+        follower = min((other.cue[0] for other in found if attribution.cue[1] <= start < other.cue[0] < end
+                        and other.content[-1][1] >= end and _joined_on(doc, other.cue)), default=None)
+        if follower is not None:
+            cut = len(text[:follower].rstrip(" ,"))
+            if cut > start:
+                content = (*attribution.content[:-1], (start, cut))
+                attribution = replace(attribution, content=content)
+        trimmed.append(attribution)
+    return trimmed
+
+
+def _joined_on(doc: Doc, cue: CharRange) -> bool:
+    """A cue that carries on its sentence: a participle after a comma (", adding that", ", arguing that")."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((t for t in span if t.pos_ == "VERB"), None)
+    if verb is None or verb.i == 0:
+        return False
+    before = doc[span.start - 1]
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and before.text == ","
 
 
 def _spellings(phrase: str) -> list[str]:
