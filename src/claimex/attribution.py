@@ -7,17 +7,16 @@ optional source (its subject, the agent of a passive, the object of "according t
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import replace
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
-                                       is_time_phrase, source_range, trimmed_range, without_full_stop)
-from claimex.cue_lexicon import (PASSIVE_SUBJECTS, POLL_NOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
-                                 spoken_in_the_room, subject_can_speak)
+from claimex.attribution_phrases import phrase_attribution, poll_attribution, spellings
+from claimex.attribution_spans import (Attribution, CharRange, apart_from_following_cues, content_kind,
+                                       extend_to_quotes, inside_quote, is_time_phrase, source_range, trimmed_range,
+                                       without_full_stop)
+from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject,
+                                 read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
 from claimex.layout_rules import LayoutRules
 from claimex.plain_forms import has_invisible, plain
@@ -27,9 +26,6 @@ from claimex.component import LexiconComponent
 Doc.set_extension("claimex_attributions", default=())
 Doc.set_extension("claimex_quotes", default=())
 
-# Spaces that may stand between the words of a cue phrase in scraped text ("according\u00a0to"): the
-# tokenizer makes each a token of its own, so each gives the phrase another spelling to match.
-WORD_SPACES = (" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f")
 CLAUSES = ("ccomp", "xcomp")
 # Verbs of speaking that, alone after a cue, say nothing: "declined to comment", "refused to elaborate".
 BARE_SPEECH = {"comment", "elaborate", "respond", "answer", "speak", "talk", "say", "discuss", "reply", "explain"}
@@ -71,7 +67,7 @@ class AttributionFinder(LexiconComponent):
         self.cue_adjectives = read_cue_words(lexicons["cue_adjectives"])
         self.cue_phrases = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self.cue_phrases.add("CUE_PHRASE", [self.nlp.make_doc(spelling) for phrase in lexicons["cue_phrases"]
-                                            for spelling in _spellings(phrase)])
+                                            for spelling in spellings(phrase)])
         self.layout = LayoutRules.from_json(lexicons["layout_rules"])
 
     def annotate(self, doc: Doc) -> Doc:
@@ -100,7 +96,7 @@ class AttributionFinder(LexiconComponent):
                 attribution = attribute(token, lemma, lexicon[lemma], quotes)
                 if attribution is not None:
                     found.append(attribution)
-        doc._.claimex_attributions = tuple(sorted(_apart_from_following_cues(doc, found), key=lambda a: a.cue))
+        doc._.claimex_attributions = tuple(sorted(apart_from_following_cues(doc, found), key=lambda a: a.cue))
         return doc
 
     def lemma(self, token: Token) -> str:
@@ -109,44 +105,6 @@ class AttributionFinder(LexiconComponent):
             return token.lemma_.lower()
         word = Doc(token.vocab, words=[plain(token.text)], pos=[token.pos_])
         return self.lemmatizer.rule_lemmatize(word[0])[0].lower()
-
-
-def _apart_from_following_cues(doc: Doc, found: list[Attribution]) -> list[Attribution]:
-    """"He said the plan was dead, arguing that ...": a content stops where a second attribution, joined on
-    by a comma and a participle, takes over to its end; the second is a claim of its own, not one nested
-    in the first."""
-    text = text_of(doc)
-    trimmed = []
-    for attribution in found:
-        start, end = attribution.content[-1]
-        follower = min((other.cue[0] for other in found if attribution.cue[1] <= start < other.cue[0] < end
-                        and other.content[-1][1] >= end and _joined_on(doc, other.cue)), default=None)
-        if follower is not None:
-            cut = len(text[:follower].rstrip(" ,"))
-            if cut > start:
-                content = (*attribution.content[:-1], (start, cut))
-                attribution = replace(attribution, content=content)
-        trimmed.append(attribution)
-    return trimmed
-
-
-def _joined_on(doc: Doc, cue: CharRange) -> bool:
-    """A cue that carries on its sentence: a participle after a comma (", adding that", ", arguing that")."""
-    span = doc.char_span(*cue, alignment_mode="expand")
-    if span is None:
-        return False
-    verb = next((t for t in span if t.pos_ == "VERB"), None)
-    if verb is None or verb.i == 0:
-        return False
-    before = doc[span.start - 1]
-    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and before.text == ","
-
-
-def _spellings(phrase: str) -> list[str]:
-    """The phrase with each space between its words written as each of `WORD_SPACES`."""
-    words = phrase.split(" ")
-    return ["".join(word + space for word, space in zip(words, spaces + ("",)))
-            for spaces in itertools.product(WORD_SPACES, repeat=len(words) - 1)]
 
 
 def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
@@ -412,67 +370,6 @@ def _cue_end(cue: Token, entry: CueWord) -> Token:
     following = [child for child in cue.children
                  if child.i == cue.i + 1 and (child.dep_ == "prt" or child.lower_ in entry.prepositions)]
     return following[0] if following else cue
-
-
-def phrase_attribution(sent: Span, phrase: Span, quotes: tuple[CharRange, ...]) -> Attribution | None:
-    """"According to X, ..." and "..., as reported by X": the rest of the sentence is the content."""
-    last = phrase[-1]
-    objects = [child for child in last.children if child.dep_ in ("pobj", "pcomp")] or (
-        [last.nbor()] if last.i + 1 < sent.end and last.nbor().pos_ in ("PROPN", "NOUN", "PRON") else []
-    )
-    if not objects:
-        return None
-    source_tokens = _up_to_comma(list(objects[0].subtree), objects[0])
-    source = trimmed_range(source_tokens)
-    phrase_end = max(phrase.end, source_tokens[-1].i + 1)
-    before = [t for t in sent if t.i < phrase.start]
-    after = [t for t in sent if t.i >= phrase_end]
-    fragments = [r for r in (trimmed_range(before), trimmed_range(after)) if r is not None]
-    if not fragments or source is None:
-        return None
-    cue = (phrase[0].idx, last.idx + len(last.text))
-    fragments = extend_to_quotes(fragments, quotes, cue)
-    return Attribution(
-        cue=cue,
-        cue_lemma=" ".join(t.norm_ for t in phrase if not t.is_space),
-        source=source,
-        content=tuple(fragments),
-        kind="according_to",
-    )
-
-
-def poll_attribution(prep: Token) -> Attribution | None:
-    """"In the latest poll, Smith leads by four points": a finding reported in a poll or survey; the
-    poll is the source, the clause it is attached to (without it) the content."""
-    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
-        return None
-    polls = [child for child in prep.children if child.dep_ == "pobj" and _names_a_poll(child)]
-    if not polls:
-        return None
-    phrase = {t.i for t in prep.subtree}
-    clause = [t for t in prep.head.subtree if t.i not in phrase]
-    while clause and (clause[0].is_punct or clause[0].is_space or clause[0].dep_ == "cc"):
-        clause.pop(0)
-    fragments = [r for r in (trimmed_range([t for t in clause if t.i < prep.i]),
-                             trimmed_range([t for t in clause if t.i > prep.right_edge.i])) if r is not None]
-    source = trimmed_range([t for t in polls[0].subtree])
-    if not fragments or source is None:
-        return None
-    return Attribution(cue=(prep.idx, prep.idx + len(prep.text)), cue_lemma="in", source=source,
-                       content=tuple(fragments), kind="according_to")
-
-
-def _names_a_poll(noun: Token) -> bool:
-    """"the latest poll", "one of the first polls"."""
-    return noun.lemma_.lower() in POLL_NOUNS or any(
-        child.dep_ == "prep" and child.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in POLL_NOUNS
-                                                              for g in child.children) for child in noun.children)
-
-
-def _up_to_comma(tokens: list[Token], head: Token) -> list[Token]:
-    """The phrase around `head`, cut at the first comma after it ("the office, about 900 ...")."""
-    comma = next((t.i for t in tokens if t.i > head.i and t.text == ","), None)
-    return [t for t in tokens if comma is None or t.i < comma]
 
 
 def _is_parenthetical(cue: Token) -> bool:
