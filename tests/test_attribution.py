@@ -36,6 +36,10 @@ CASES = [
      [("Aides", "said", "that the talks had stalled", "indirect")]),
     ('"Why now?" he asked.',
      [("he", "asked", '"Why now?"', "direct")]),
+    ("When asked about the strike, the minister said talks would resume.",
+     [(None, "asked about", "the strike", "indirect"), ("the minister", "said", "talks would resume", "indirect")]),
+    ("When told of the verdict, the mayor said she would appeal.",
+     [("the mayor", "said", "she would appeal", "indirect")]),
     ("The governor wrote:\n\nThe state cannot afford another year of cuts.",
      [("The governor", "wrote:", "The state cannot afford another year of cuts", "indirect")]),
     ("Critics think the plan will fail.",
@@ -66,6 +70,15 @@ CASES = [
      [(None, "was reported", "that the company had lost money", "indirect")]),
     ("The governor will raise taxes, aides say.",
      [("aides", "say", "The governor will raise taxes", "indirect")]),
+    # A clause before a trailing cue that the parser joined to it as a conjunct or an adverbial clause.
+    ("Despite two lost appeals in the spring, Northern Ferries (NF) remains determined to keep the island route "
+     "open through the winter, its chief executive, Ola Berg, told The Gazette.",
+     [("its chief executive, Ola Berg", "told", "Despite two lost appeals in the spring, Northern Ferries (NF) "
+       "remains determined to keep the island route open through the winter", "indirect")]),
+    ("After the storm, the harbour authority remains open for business, its director, Ola Berg, told The Gazette.",
+     [("its director, Ola Berg", "told", "After the storm, the harbour authority remains open for business",
+       "indirect")]),
+    ("The mayor cut the budget and told reporters.", []),
     ("The economy, she said, is growing.",
      [("she", "said", "The economy, she said, is growing", "indirect")]),
     ("But the economy, she said, is growing.",
@@ -90,6 +103,16 @@ CASES = [
     ("The results show a steady rise in prices.", []),
     ("Analysts expect the bank to cut rates.",
      [("Analysts", "expect", "the bank to cut rates", "indirect")]),
+    # A stance adjective after "be" or "make" with a clause, held by someone who can speak.
+    ("The union is confident that a deal will be reached.",
+     [("The union", "is confident", "that a deal will be reached", "indirect")]),
+    ("The mayor made clear that she would not resign.",
+     [("The mayor", "made clear", "that she would not resign", "indirect")]),
+    ("Engineers are worried that the dam will fail.",
+     [("Engineers", "are worried", "that the dam will fail", "indirect")]),
+    ("It is clear that the dam will fail.", []),
+    ("I am sure that the plan works.", []),
+    ("The council was not sure whether to vote.", []),
     # Scraped text: invisible characters and Unicode spaces read as their plain forms.
     ("Three men were arrested, according\u00a0to police.",
      [("police", "according\u00a0to", "Three men were arrested", "according_to")]),
@@ -122,10 +145,17 @@ CASES = [
      [("The council", "urged", "the railway to reopen the old station", "indirect")]),
     ("Parents called on the school board to delay the vote.",
      [("Parents", "called on", "the school board to delay the vote", "indirect")]),
+    # A "that" clause the parser hangs off a noun between the cue and the clause is still the content.
+    ("The senator predicted at a town hall meeting that the bill would pass.",
+     [("The senator", "predicted", "that the bill would pass", "indirect")]),
     ("The coach told reporters he would stay another season.",
      [("The coach", "told", "he would stay another season", "indirect")]),
     ("The union wants to renegotiate the contract.",
      [("The union", "wants", "to renegotiate the contract", "indirect")]),
+    # A participle cue after a comma at the content's end is a claim of its own, not nested in it.
+    ("The coach said he did not think the loss hurt the team, arguing that the schedule was to blame.",
+     [("The coach", "said", "he did not think the loss hurt the team", "indirect"),
+      ("he", "arguing", "that the schedule was to blame", "indirect")]),
     ("Police say the suspect fled on foot, adding that he was armed.",
      [("Police", "say", "the suspect fled on foot", "indirect"),
       ("Police", "adding", "that he was armed", "indirect")]),
@@ -293,3 +323,19 @@ def test_attribution_a_quote_paragraph_takes_no_speaker_across_an_unattributed_p
     text = '"We will stay," said Ana Ruiz.\n\nThe mill closed in 1990.\n\n"Nobody asked us."'
     bare = [c for c in claimex.extract(text) if c.cue is None and c.kind == "direct"]
     assert [(c.content.text, c.source, c.source_from) for c in bare] == [('"Nobody asked us."', None, None)]
+
+
+QUOTE_RUNS = [
+    # The quotation resumes right after the cue's sentence, in the same paragraph: one claim.
+    ('"The ferry is late again," said Ola Berg on Monday. "Nobody tells us why. We just wait."',
+     ['"The ferry is late again,"', '"Nobody tells us why. We just wait."']),
+    # A quotation followed by a cue of its own, or in the next paragraph, is another claim.
+    ('"We sold out," the owner said. "It was a surprise," her partner added.', ['"We sold out,"']),
+    ('"We sold out," the owner said.\n\n"It was a surprise."', ['"We sold out,"']),
+]
+
+
+@pytest.mark.parametrize(("text", "fragments"), QUOTE_RUNS, ids=[c[0][:40] for c in QUOTE_RUNS])
+def test_attribution_takes_the_quotation_that_resumes_after_the_cue(nlp, text, fragments):
+    claim = next(c for c in claimex.extract(text) if c.cue is not None)
+    assert [f.text for f in claim.content.fragments or [claim.content]] == fragments

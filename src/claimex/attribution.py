@@ -7,16 +7,16 @@ optional source (its subject, the agent of a passive, the object of "according t
 
 from __future__ import annotations
 
-import itertools
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
-                                       is_time_phrase, source_range, trimmed_range, without_full_stop)
-from claimex.cue_lexicon import (POLL_NOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
-                                 spoken_in_the_room, subject_can_speak)
+from claimex.attribution_phrases import phrase_attribution, poll_attribution, spellings
+from claimex.attribution_spans import (Attribution, CharRange, apart_from_following_cues, content_kind,
+                                       extend_to_quotes, inside_quote, is_time_phrase, source_range, trimmed_range,
+                                       without_full_stop)
+from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject,
+                                 read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
 from claimex.layout_rules import LayoutRules
 from claimex.plain_forms import has_invisible, plain
@@ -26,9 +26,6 @@ from claimex.component import LexiconComponent
 Doc.set_extension("claimex_attributions", default=())
 Doc.set_extension("claimex_quotes", default=())
 
-# Spaces that may stand between the words of a cue phrase in scraped text ("according\u00a0to"): the
-# tokenizer makes each a token of its own, so each gives the phrase another spelling to match.
-WORD_SPACES = (" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f")
 CLAUSES = ("ccomp", "xcomp")
 # Verbs of speaking that, alone after a cue, say nothing: "declined to comment", "refused to elaborate".
 BARE_SPEECH = {"comment", "elaborate", "respond", "answer", "speak", "talk", "say", "discuss", "reply", "explain"}
@@ -42,15 +39,17 @@ CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
 
 @Language.factory(
     "claimex_attribution",
-    default_config={"cue_verbs": "cue_verbs.txt", "cue_nouns": "cue_nouns.txt", "cue_phrases": "cue_phrases.txt",
-                    "layout_rules": "speaker_labels.json"},
+    default_config={"cue_verbs": "cue_verbs.txt", "cue_nouns": "cue_nouns.txt", "cue_adjectives": "cue_adjectives.txt",
+                    "cue_phrases": "cue_phrases.txt", "layout_rules": "speaker_labels.json"},
     assigns=["doc._.claimex_attributions", "doc._.claimex_quotes"],
     requires=["token.dep", "token.lemma", "token.pos", "token.is_sent_start"],
 )
-def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns: str, cue_phrases: str,
-                            layout_rules: str) -> "AttributionFinder":
-    """Lexicon files in models/, or paths: cue words (`read_cue_words`), cue phrases, `LayoutRules` JSON."""
-    return AttributionFinder(nlp, name, {"cue_verbs": cue_verbs, "cue_nouns": cue_nouns, "cue_phrases": cue_phrases,
+def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns: str, cue_adjectives: str,
+                            cue_phrases: str, layout_rules: str) -> "AttributionFinder":
+    """Lexicon files in models/, or paths: cue words (`read_cue_words`), stance adjectives, cue phrases,
+    `LayoutRules` JSON."""
+    return AttributionFinder(nlp, name, {"cue_verbs": cue_verbs, "cue_nouns": cue_nouns,
+                                         "cue_adjectives": cue_adjectives, "cue_phrases": cue_phrases,
                                          "layout_rules": layout_rules})
 
 
@@ -65,9 +64,10 @@ class AttributionFinder(LexiconComponent):
     def use_lexicons(self, lexicons: dict) -> None:
         self.cue_verbs = read_cue_words(lexicons["cue_verbs"])
         self.cue_nouns = read_cue_words(lexicons["cue_nouns"])
+        self.cue_adjectives = read_cue_words(lexicons["cue_adjectives"])
         self.cue_phrases = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self.cue_phrases.add("CUE_PHRASE", [self.nlp.make_doc(spelling) for phrase in lexicons["cue_phrases"]
-                                            for spelling in _spellings(phrase)])
+                                            for spelling in spellings(phrase)])
         self.layout = LayoutRules.from_json(lexicons["layout_rules"])
 
     def annotate(self, doc: Doc) -> Doc:
@@ -87,6 +87,8 @@ class AttributionFinder(LexiconComponent):
                 lexicon, attribute = self.cue_verbs, verb_attribution
             elif token.pos_ == "NOUN":
                 lexicon, attribute = self.cue_nouns, noun_attribution
+            elif token.pos_ == "ADJ":
+                lexicon, attribute = self.cue_adjectives, stance_attribution
             else:
                 continue
             lemma = self.lemma(token)
@@ -94,7 +96,7 @@ class AttributionFinder(LexiconComponent):
                 attribution = attribute(token, lemma, lexicon[lemma], quotes)
                 if attribution is not None:
                     found.append(attribution)
-        doc._.claimex_attributions = tuple(sorted(found, key=lambda a: a.cue))
+        doc._.claimex_attributions = tuple(sorted(apart_from_following_cues(doc, found), key=lambda a: a.cue))
         return doc
 
     def lemma(self, token: Token) -> str:
@@ -103,13 +105,6 @@ class AttributionFinder(LexiconComponent):
             return token.lemma_.lower()
         word = Doc(token.vocab, words=[plain(token.text)], pos=[token.pos_])
         return self.lemmatizer.rule_lemmatize(word[0])[0].lower()
-
-
-def _spellings(phrase: str) -> list[str]:
-    """The phrase with each space between its words written as each of `WORD_SPACES`."""
-    words = phrase.split(" ")
-    return ["".join(word + space for word, space in zip(words, spaces + ("",)))
-            for spaces in itertools.product(WORD_SPACES, repeat=len(words) - 1)]
 
 
 def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
@@ -156,6 +151,29 @@ def noun_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharR
                        content=tuple(fragments), kind=content_kind(fragments, quotes))
 
 
+def stance_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
+    """"She is confident that the bill will pass", "he made clear that he would stay": a stance adjective
+    after "be" or "make" with a clause of its own subject, held by a subject that can speak."""
+    verb = cue.head
+    if cue.dep_ not in ("acomp", "oprd") or verb.i > cue.i or spoken_in_the_room(verb):
+        return None
+    subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None)
+    if subject is None or subject.lower_ in ("it", "this", "that", "there") or not subject_can_speak(verb):
+        return None
+    clauses = [child for child in (*cue.children, *verb.children) if child.i > cue.i and child.dep_ in (
+        "ccomp", "advcl") and any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in child.children) and not any(
+        c.dep_ == "mark" and c.lower_ != "that" for c in child.children)]
+    if not clauses:
+        return None
+    content = trimmed_range(list(clauses[0].subtree))
+    if content is None:
+        return None
+    cue_range = (_cue_range(verb, entry)[0], cue.idx + len(cue.text))
+    fragments = extend_to_quotes([content], quotes, cue_range)
+    return Attribution(cue=cue_range, cue_lemma=lemma, source=source_range(verb), content=tuple(fragments),
+                       kind=content_kind(fragments, quotes))
+
+
 def _noun_source(cue: Token) -> CharRange | None:
     """The possessor ("Trump's claim"), the agent ("a warning by/from the agency"), or the subject of
     the verb the noun is the object of ("she made the claim")."""
@@ -178,10 +196,14 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     the cue is set into; a quotation or a colon-introduced passage right beside the cue."""
     if entry.quote_only:
         return _set_off_content(cue, quotes)
-    clauses = [child for child in cue.children if child.dep_ in CLAUSES and _says_something(child)]
+    clauses = [child for child in cue.children if (child.dep_ in CLAUSES or _unmarked_clause_before(child))
+               and _says_something(child)]
     if clauses:
         first = _with_controlled_object(cue, clauses[0], entry)
         return [trimmed_range(first)] + [trimmed_range(list(c.subtree)) for c in clauses[1:] if c.dep_ == "ccomp"]
+    misattached = _misattached_clause(cue)
+    if misattached is not None:
+        return [trimmed_range(list(misattached.subtree))]
     if entry.clause_only:
         return []
     objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"
@@ -189,6 +211,22 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     if objects:
         return [_object_range(objects[0])]
     return _set_off_content(cue, quotes)
+
+
+def _misattached_clause(cue: Token) -> Token | None:
+    """"predicted at the debate that they would win", "told the Post on Monday that ...": a "that" clause with
+    its own subject that the parser took for a relative clause of a noun between the cue and the clause
+    (a relative "that" is the clause's subject or object, never its complementiser)."""
+    for child in cue.children:
+        if child.i < cue.i or not (child.dep_ in ("prep", "npadvmod") or (
+                child.dep_ == "dobj" and (child.pos_ == "PRON" or child.ent_type_ in ("PERSON", "ORG")))):
+            continue
+        for token in child.subtree:
+            if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and any(
+                    c.dep_ in SUBJECTS for c in token.children):
+                return token
+    return None
 
 
 def _with_controlled_object(cue: Token, clause: Token, entry: CueWord) -> list[Token]:
@@ -212,9 +250,24 @@ def _with_controlled_object(cue: Token, clause: Token, entry: CueWord) -> list[T
 
 def _set_off_content(cue: Token, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
     """The clause the cue is set into ("X, he said, Y"), else a quotation or passage beside it."""
-    if cue.dep_ in PARENTHETICAL_DEPS and _is_parenthetical(cue):
+    if (cue.dep_ in PARENTHETICAL_DEPS or _comma_spliced(cue)) and _is_parenthetical(cue):
         return _clause_without(cue.head, cue)
     return [_adjacent_quote_or_passage(cue, quotes)]
+
+
+def _unmarked_clause_before(child: Token) -> bool:
+    """"After the storm, the port remains open, its director told the Gazette": a clause before the cue
+    with its own subject and no "if", "when" or "because", that the parser took for an adverbial one."""
+    return child.dep_ == "advcl" and child.i < child.head.i and not any(
+        c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children) \
+        and any(c.dep_ in SUBJECTS for c in child.children) and "," in (child.right_edge.text, child.right_edge.nbor().text)
+
+
+def _comma_spliced(cue: Token) -> bool:
+    """"Talks will resume, his aide told the Post": a cue the parser joined to the clause before it as a
+    conjunct, with no "and" or "but" between them."""
+    return cue.dep_ == "conj" and cue.head.i < cue.i and not any(
+        child.dep_ == "cc" and cue.head.i < child.i < cue.left_edge.i for child in cue.head.children)
 
 
 def _prepositional_objects(cue: Token, entry: CueWord) -> list[Token]:
@@ -295,10 +348,12 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
 
 def _cue_range(cue: Token, entry: CueWord) -> CharRange:
     """The cue as annotators draw it: the verb with the auxiliaries, negation and adverbs right before
-    it ("has also said", "did not say"), its particle or preposition, "in a statement", and a colon."""
+    it ("has also said", "did not say"; not "when" in "when asked"), its particle or preposition, "in a statement", and a colon."""
     doc = cue.doc
-    first = cue
-    while first.i > 0 and doc[first.i - 1].head == cue and doc[first.i - 1].dep_ in CUE_MODIFIERS:
+    verb = cue.head if cue.dep_ == "acomp" and cue.head.i < cue.i else cue  # "were worried", "is convinced"
+    first = verb
+    while first.i > 0 and doc[first.i - 1].head in (cue, verb, first) and doc[first.i - 1].dep_ in CUE_MODIFIERS \
+            and doc[first.i - 1].tag_ != "WRB":
         first = doc[first.i - 1]
     last = _cue_end(cue, entry)
     statement = [grand for child in cue.children if child.dep_ == "prep" and child.lower_ == "in" and child.i == last.i + 1
@@ -315,67 +370,6 @@ def _cue_end(cue: Token, entry: CueWord) -> Token:
     following = [child for child in cue.children
                  if child.i == cue.i + 1 and (child.dep_ == "prt" or child.lower_ in entry.prepositions)]
     return following[0] if following else cue
-
-
-def phrase_attribution(sent: Span, phrase: Span, quotes: tuple[CharRange, ...]) -> Attribution | None:
-    """"According to X, ..." and "..., as reported by X": the rest of the sentence is the content."""
-    last = phrase[-1]
-    objects = [child for child in last.children if child.dep_ in ("pobj", "pcomp")] or (
-        [last.nbor()] if last.i + 1 < sent.end and last.nbor().pos_ in ("PROPN", "NOUN", "PRON") else []
-    )
-    if not objects:
-        return None
-    source_tokens = _up_to_comma(list(objects[0].subtree), objects[0])
-    source = trimmed_range(source_tokens)
-    phrase_end = max(phrase.end, source_tokens[-1].i + 1)
-    before = [t for t in sent if t.i < phrase.start]
-    after = [t for t in sent if t.i >= phrase_end]
-    fragments = [r for r in (trimmed_range(before), trimmed_range(after)) if r is not None]
-    if not fragments or source is None:
-        return None
-    cue = (phrase[0].idx, last.idx + len(last.text))
-    fragments = extend_to_quotes(fragments, quotes, cue)
-    return Attribution(
-        cue=cue,
-        cue_lemma=" ".join(t.norm_ for t in phrase if not t.is_space),
-        source=source,
-        content=tuple(fragments),
-        kind="according_to",
-    )
-
-
-def poll_attribution(prep: Token) -> Attribution | None:
-    """"In the latest poll, Smith leads by four points": a finding reported in a poll or survey; the
-    poll is the source, the clause it is attached to (without it) the content."""
-    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
-        return None
-    polls = [child for child in prep.children if child.dep_ == "pobj" and _names_a_poll(child)]
-    if not polls:
-        return None
-    phrase = {t.i for t in prep.subtree}
-    clause = [t for t in prep.head.subtree if t.i not in phrase]
-    while clause and (clause[0].is_punct or clause[0].is_space or clause[0].dep_ == "cc"):
-        clause.pop(0)
-    fragments = [r for r in (trimmed_range([t for t in clause if t.i < prep.i]),
-                             trimmed_range([t for t in clause if t.i > prep.right_edge.i])) if r is not None]
-    source = trimmed_range([t for t in polls[0].subtree])
-    if not fragments or source is None:
-        return None
-    return Attribution(cue=(prep.idx, prep.idx + len(prep.text)), cue_lemma="in", source=source,
-                       content=tuple(fragments), kind="according_to")
-
-
-def _names_a_poll(noun: Token) -> bool:
-    """"the latest poll", "one of the first polls"."""
-    return noun.lemma_.lower() in POLL_NOUNS or any(
-        child.dep_ == "prep" and child.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in POLL_NOUNS
-                                                              for g in child.children) for child in noun.children)
-
-
-def _up_to_comma(tokens: list[Token], head: Token) -> list[Token]:
-    """The phrase around `head`, cut at the first comma after it ("the office, about 900 ...")."""
-    comma = next((t.i for t in tokens if t.i > head.i and t.text == ","), None)
-    return [t for t in tokens if comma is None or t.i < comma]
 
 
 def _is_parenthetical(cue: Token) -> bool:
@@ -403,7 +397,8 @@ def _clause_without(head: Token, cue: Token) -> list[CharRange | None]:
 
 def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: Token) -> list[CharRange]:
     """`"A," he said, "B."`: the quote that resumes right after the cue clause, in the same paragraph, is
-    the same claim (one in the next paragraph is a quotation of its own)."""
+    the same claim (one in the next paragraph is a quotation of its own, and one closed by a comma has a
+    cue of its own: `"A," he said. "B," she added.`)."""
     if len(fragments) != 1 or fragments[0][1] > cue.idx:
         return fragments
     if not any(fragments[0] == q for q in quotes):
@@ -416,6 +411,6 @@ def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, .
         if not clause_end <= q_start < sentence_end + 2:
             continue
         gap = text[clause_end:q_start]
-        if "\n" not in gap and gap.strip(" ,:;") == "":
+        if "\n" not in gap and gap.strip(" ,:;") == "" and text[q_end - 2] != ",":
             return [fragments[0], (q_start, q_end)]
     return fragments

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimex.boilerplate import outside_boilerplate
 from claimex.cue_lexicon import NOT_SPEAKERS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS
@@ -61,8 +61,10 @@ def source_range(cue: Token) -> CharRange | None:
                   if grand.dep_ == "pobj"]
         if agents:
             return _speaker_range(agents[0])
-        if passive or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "acl") or verb.head is verb:
+        if passive or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "acl", "acomp") or verb.head is verb:
             return None
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+            return None  # "when asked, she said": the one asked is no source of the question
         verb = verb.head
     return None
 
@@ -136,3 +138,34 @@ def extend_to_quotes(fragments: list[CharRange], quotes: tuple[CharRange, ...], 
                 start, end = min(start, q_start), max(end, q_end)
         extended.append((start, end))
     return extended
+
+
+def apart_from_following_cues(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """"He said the plan was dead, arguing that ...": a content stops where a second attribution, joined on
+    by a comma and a participle, takes over to its end; the second is a claim of its own, not one nested
+    in the first."""
+    text = text_of(doc)
+    trimmed = []
+    for attribution in found:
+        start, end = attribution.content[-1]
+        follower = min((other.cue[0] for other in found if attribution.cue[1] <= start < other.cue[0] < end
+                        and other.content[-1][1] >= end and _joined_on(doc, other.cue)), default=None)
+        if follower is not None:
+            cut = len(text[:follower].rstrip(" ,"))
+            if cut > start:
+                content = (*attribution.content[:-1], (start, cut))
+                attribution = replace(attribution, content=content)
+        trimmed.append(attribution)
+    return trimmed
+
+
+def _joined_on(doc: Doc, cue: CharRange) -> bool:
+    """A cue that carries on its sentence: a participle after a comma (", adding that", ", arguing that")."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((t for t in span if t.pos_ == "VERB"), None)
+    if verb is None or verb.i == 0:
+        return False
+    before = doc[span.start - 1]
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and before.text == ","
