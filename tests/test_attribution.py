@@ -339,3 +339,19 @@ QUOTE_RUNS = [
 def test_attribution_takes_the_quotation_that_resumes_after_the_cue(nlp, text, fragments):
     claim = next(c for c in claimex.extract(text) if c.cue is not None)
     assert [f.text for f in claim.content.fragments or [claim.content]] == fragments
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Said the mayor, \u201cWe will rebuild the bridge by May.\u201d", "the mayor"),
+    ("The quay was empty.\n\nSaid the mayor, \u201cNo ship leaves before the storm passes.\u201d", "the mayor"),
+    ("Prices rose again.\n\nSaid the baker, \u201cWe cannot keep up with the cost of flour.\u201d", "the baker"),
+    ("The road is shut. Said the driver: \u201cWe will wait here until dawn.\u201d", "the driver"),
+])
+def test_attribution_a_sentence_opening_cue_takes_the_speaker_after_it(nlp, text, speaker):
+    claim = next(c for c in claimex.extract(text) if c.cue is not None)
+    assert (claim.source.text, claim.cue.text.rstrip(":")) == (speaker, "Said")
+
+
+@pytest.mark.parametrize("text", ["Said differently, the plan fails.", "Told the news, she wept."])
+def test_attribution_a_sentence_opening_participle_is_no_cue_with_a_speaker(nlp, text):
+    assert [c.kind for c in claimex.extract(text)] == ["unattributed"]

@@ -47,6 +47,9 @@ def inside_quote(token: Token, quotes: tuple[CharRange, ...]) -> bool:
 
 
 def source_range(cue: Token) -> CharRange | None:
+    inverted = _inverted_speaker(cue)
+    if inverted is not None:
+        return _speaker_range(inverted)
     verb = cue
     for _ in range(4):
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
@@ -67,6 +70,33 @@ def source_range(cue: Token) -> CharRange | None:
             return None  # "when asked, she said": the one asked is no source of the question
         verb = verb.head
     return None
+
+
+def _inverted_speaker(cue: Token) -> Token | None:
+    """"Said the mayor, "..."": the speaker a sentence-opening cue verb is followed by and set off by a comma
+    or colon from the words (a quotation or a clause) that follow, whether the parser took it for the subject
+    or the object."""
+    if cue.pos_ != "VERB" or not _opens_sentence(cue):
+        return None
+    doc = cue.doc
+    for child in cue.rights:
+        after = child.right_edge.i + 1
+        if child.dep_ in ("nsubj", "dobj") and after + 1 < len(doc) and doc[after].text in (",", ":") \
+                and not any(t.is_quote for t in child.subtree) \
+                and (doc[after + 1].is_quote or any(c.dep_ == "ccomp" and c.i > after for c in cue.rights)):
+            return child
+    return None
+
+
+def _opens_sentence(token: Token) -> bool:
+    """Whether only quotation marks, brackets and white space stand between the token and the start of the
+    text, a paragraph break or the end of a sentence."""
+    doc, before = token.doc, token.i - 1
+    while before >= 0 and (doc[before].is_space or doc[before].is_quote or doc[before].is_left_punct):
+        if "\n" in doc[before].text:
+            return True
+        before -= 1
+    return before < 0 or doc[before].text in (".", "!", "?") or "\n" in doc[before].whitespace_
 
 
 def _speaker_range(head: Token) -> CharRange | None:
