@@ -77,11 +77,9 @@ class Inputs:
 
     def readable(self, fail) -> Iterator[tuple[str, str]]:
         """(name, text) of each document; `fail(message, cause)` for each input that cannot be read."""
-        from claimex.ingest import InputError, as_article, read_inputs
+        from claimex.ingest import InputError, read_articles
 
-        for item in read_inputs(self.names, jsonl_field=self.jsonl_field, jsonl_id=self.id_field):
-            if not isinstance(item, InputError) and not self.jsonl_field:
-                item = as_article(item)
+        for item in read_articles(self.names, jsonl_field=self.jsonl_field, jsonl_id=self.id_field):
             if isinstance(item, InputError):
                 fail(item.message, item.cause)
             else:

@@ -27,8 +27,7 @@ import dask.bag as db
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from claimex.api import extract_many, sentences_many
-from claimex.ingest import (HTML_SUFFIXES, STDIN, TEXT_SUFFIXES, InputError, as_article, folder_files,
-                            read_inputs)
+from claimex.ingest import HTML_SUFFIXES, STDIN, TEXT_SUFFIXES, InputError, folder_files, read_articles
 from claimex.output import jsonl_line
 from claimex.pipeline import load_pipeline
 
@@ -111,9 +110,7 @@ def _read(item: tuple[str, str] | FileToRead) -> tuple[str, str] | InputError:
     """(name, text) of a document: as sent, or read from its file here on the worker."""
     if not isinstance(item, FileToRead):
         return item
-    document = next(iter(read_inputs([item.path])))
-    if not isinstance(document, InputError):
-        document = as_article(document)
+    document = next(iter(read_articles([item.path])))
     return document if isinstance(document, InputError) else (document.name, document.text)
 
 
@@ -142,14 +139,12 @@ def work_items(names: Iterable[str], *, jsonl_field: str | None = None,
     listed as `InputError`s."""
     for name in names:
         if jsonl_field or name in (STDIN, ""):
-            for document in read_inputs([name], jsonl_field=jsonl_field, jsonl_id=jsonl_id):
-                if not isinstance(document, InputError) and not jsonl_field:
-                    document = as_article(document)
+            for document in read_articles([name], jsonl_field=jsonl_field, jsonl_id=jsonl_id):
                 yield document if isinstance(document, InputError) else (document.name, document.text)
         elif Path(name).is_dir():
             files, errors = folder_files(Path(name), TEXT_SUFFIXES + HTML_SUFFIXES)
             if not files:
-                yield from read_inputs([name])  # why the folder gives nothing, worded as one process words it
+                yield from read_articles([name])  # why the folder gives nothing, worded as one process words it
                 continue
             yield from errors
             yield from (FileToRead(str(path)) for path in files)

@@ -134,7 +134,15 @@ def _read_bytes(name: str, stdin: BinaryIO | None) -> bytes | InputError:
         return InputError(name, f"cannot be read ({error.strerror or error})")
 
 
-def as_article(document: Document) -> Document | InputError:
+def read_articles(names: Iterable[str], *, jsonl_field: str | None = None, jsonl_id: str = "id",
+                  stdin: BinaryIO | None = None) -> Iterator[Document | InputError]:
+    """`read_inputs` for the pipeline: without `jsonl_field`, a JSON-lines collection given as an article
+    is an error that says how to read it."""
+    for item in read_inputs(names, jsonl_field=jsonl_field, jsonl_id=jsonl_id, stdin=stdin):
+        yield item if jsonl_field or isinstance(item, InputError) else _as_article(item)
+
+
+def _as_article(document: Document) -> Document | InputError:
     """The document, or the error that says how to read it when it is a JSON-lines collection."""
     if looks_like_json_lines(document.name, document.text):
         return InputError(document.name, "looks like JSON lines, not an article: pass --jsonl-field FIELD to read "
