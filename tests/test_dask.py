@@ -4,7 +4,6 @@ whatever the partitioning, with bad inputs and a worker that dies mid-run."""
 from __future__ import annotations
 
 import functools
-import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -28,8 +27,7 @@ ONE_PROCESS = {"claims": extract_many, "sentences": sentences_many}
 
 @pytest.fixture(scope="module")
 def client():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
+    with claimex_dask.local_cluster(2) as cluster, distributed.Client(cluster) as client:
         client.register_plugin(claimex_dask.PreloadPipeline(), name="claimex-pipeline")
         yield client
 

@@ -227,4 +227,4 @@ def _unattributed_statement(doc: Doc, start: int, end: int, covered: list[CharRa
                for token in span):
         return None
     start, end = outside_boilerplate(doc, start, span.end_char if credit is not None else end)
-    return start, len(text_of(doc)[:end].rstrip())
+    return start, start + len(text_of(doc)[start:end].rstrip())

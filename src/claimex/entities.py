@@ -10,6 +10,7 @@ name ("the Andy Warhol Foundation", "University of Texas") is listed too.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 
@@ -59,7 +60,7 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
 
 def _without_false_people(doc: Doc, mentions: list[Span]) -> list[Span]:
     """The model's people less what is no person's name: a code with a digit (`STS-1`), or one word the article
-    also writes in lower case (`Homeopathy` opening a sentence) that no longer name of a person ends with."""
+    also writes in lower case (`Homeopathy` opening a sentence) unless a person's full name ends with it."""
     surnames = {m[-1].text for m in mentions if m.label_ in PEOPLE and len(m) > 1}
     text = text_of(doc)
 
@@ -71,16 +72,30 @@ def _without_false_people(doc: Doc, mentions: list[Span]) -> list[Span]:
                                               or (len(m) == 1 and written_in_lower_case(m.text)))]
 
 
+@functools.cache
+def _word_sets() -> dict:
+    """models/entities.json's word lists as sets (`kind_nouns` as a set per label), read once."""
+    rules = read_lexicon("entities.json")
+    return {"credit_labels": frozenset(rules["credit_labels"]), "facility_heads": frozenset(rules["facility_heads"]),
+            "event_heads": frozenset(rules["event_heads"]),
+            "kind_nouns": {label: frozenset(words) for label, words in rules["kind_nouns"].items()}}
+
+
+def _is_credit_label(token: Token) -> bool:
+    """A credit word followed by a colon (`Image:`)."""
+    return token.lower_ in _word_sets()["credit_labels"] and token.i + 1 < len(token.doc) and token.nbor().text == ":"
+
+
 def _is_event(mention: Span) -> bool:
     """A name headed by an event noun (`Paralympic Games`, `Lantern Festival`): an event, whatever the model said."""
-    return mention.root.lower_ in read_lexicon("entities.json")["event_heads"]
+    return mention.root.lower_ in _word_sets()["event_heads"]
 
 
 def _as_site(mention: Span) -> Span:
     """An organisation's name headed by a building or site noun (`Museum of Flight`) names a place; one for a
     purpose (`Centre for Disease Control`) an institution."""
     root = mention.root
-    if (mention.label_ in ORGANISATIONS and root.lower_ in read_lexicon("entities.json")["facility_heads"]
+    if (mention.label_ in ORGANISATIONS and root.lower_ in _word_sets()["facility_heads"]
             and not any(child.lower_ == "for" for child in root.children)):
         return Span(mention.doc, mention.start, mention.end, label="FAC")
     return mention
@@ -89,9 +104,8 @@ def _as_site(mention: Span) -> Span:
 def credit_label(span: Span) -> Token | None:
     """The label of a credit line in `span` (`Image` in `Harbour at dusk Image: Jane Doe.`): a credit word
     followed by a colon and then words with no verb."""
-    labels = read_lexicon("entities.json")["credit_labels"]
     for token in span[:-2]:
-        if (token.lower_ in labels and token.nbor().text == ":"
+        if (_is_credit_label(token)
                 and not any(t.pos_ in ("VERB", "AUX") for t in span.doc[token.i + 2 : span.end])):
             return token
     return None
@@ -131,10 +145,9 @@ def _name_pieces(ent: Span) -> list[Span]:
     Defense Authority") and at a credit label ("Lisbon Image: Jane Doe"), an unclosed bracket left off, a
     lower-case leading article left off."""
     pieces, start = [], ent.start
-    credit_labels = read_lexicon("entities.json")["credit_labels"]
     for token in ent:
         breaks = ("\n" in token.text or (token.lower_ in ("'s", "’s") and token.i < ent.end - 1)
-                  or (token.lower_ in credit_labels and token.i + 1 < len(ent.doc) and token.nbor().text == ":"))
+                  or _is_credit_label(token))
         if token.is_space or breaks or (token.text == "(" and ")" not in ent[token.i - ent.start:].text):
             if token.i > start:
                 pieces.append(Span(ent.doc, start, token.i, label=ent.label))
@@ -190,7 +203,7 @@ def _with_majority_labels(mentions: list[Span]) -> list[Span]:
 
 def _opens_with_event_noun(mention: Span) -> bool:
     """`Cyclone Phailin`, `Hurricane Katrina`: an event's name opened by its kind."""
-    return len(mention) > 1 and mention[0].lower_ in read_lexicon("entities.json")["kind_nouns"]["EVENT"]
+    return len(mention) > 1 and mention[0].lower_ in _word_sets()["kind_nouns"]["EVENT"]
 
 
 def _kind_by_noun(mention: Span) -> str | None:
@@ -204,7 +217,7 @@ def _kind_by_noun(mention: Span) -> str | None:
         nouns.append(root.head if root.dep_ == "appos" else root.head.head)
     elif root.dep_ == "oprd" and root.head.lemma_ in ("call", "name"):
         nouns.append(root.head.head if root.head.dep_ == "acl" else next((c for c in root.head.children if c.dep_ == "nsubj"), root.head))
-    kinds = read_lexicon("entities.json")["kind_nouns"]
+    kinds = _word_sets()["kind_nouns"]
     for noun in nouns:
         if noun.pos_ == "NOUN" and noun.text.islower():
             kind = next((label for label, words in kinds.items() if noun.lemma_ in words), None)
@@ -297,7 +310,7 @@ class CanonicalNames:
         group = _group(ent.label_)
         known = self.full_names.setdefault(group, [])
         if text.isupper() and (group == "organisation" or len(ent) == 1):
-            names = self.full_names.get("place", []) + known
+            names = known if group == "place" else self.full_names.get("place", []) + known
             match = next((k for k in reversed(names) if _initials(k) == text), None)
             if match:
                 return self._acronym(text, match, ent.label_)
