@@ -1,6 +1,7 @@
 """Who says what: attributions read off the dependency parse and the quotation marks.
 
-Each attribution is a cue (a reporting or cognition verb, or a phrase such as "according to"), an
+Each attribution is a cue (a reporting or cognition verb, a noun that names the act, a stance adjective,
+a phrase such as "according to", a poll, or a speaker label laid out as "Name:"), an
 optional source (its subject, the agent of a passive, the object of "according to") and a content
 (the clausal complement, the quote, or the rest of the sentence), all as character ranges.
 """
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Token
 from claimex.attribution_phrases import phrase_attribution, poll_attribution, spellings
 from claimex.attribution_spans import (Attribution, CharRange, apart_from_following_cues, content_kind,
                                        extend_to_quotes, inside_quote, is_time_phrase, source_range, trimmed_range,
-                                       without_full_stop)
+                                       without_full_stop, without_leading_conjunction)
 from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject,
                                  read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
@@ -54,7 +55,8 @@ def make_attribution_finder(nlp: Language, name: str, cue_verbs: str, cue_nouns:
 
 
 class AttributionFinder(LexiconComponent):
-    """Finds cue verbs and cue phrases with their sources and contents, sentence by sentence."""
+    """Finds cues (verbs, nouns, stance adjectives, phrases, polls, layout) with their sources and contents,
+    token by token through the document."""
 
     def __init__(self, nlp: Language, name: str, sources: dict[str, str]):
         super().__init__(name, sources)
@@ -153,7 +155,8 @@ def noun_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharR
 
 def stance_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """"She is confident that the bill will pass", "he made clear that he would stay": a stance adjective
-    after "be" or "make" with a clause of its own subject, held by a subject that can speak."""
+    after a linking verb ("is", "seems", "remains") or "make" with a clause of its own subject, held by a
+    subject that can speak."""
     verb = cue.head
     if cue.dep_ not in ("acomp", "oprd") or verb.i > cue.i or spoken_in_the_room(verb):
         return None
@@ -387,9 +390,7 @@ def _clause_without(head: Token, cue: Token) -> list[CharRange | None]:
     """The clause under `head`, minus the cue's own subtree, split around it, without a conjunction that
     joins it to the sentence before ("But the plan, she said, ...")."""
     cue_tokens = {t.i for t in cue.subtree}
-    tokens = [t for t in head.subtree if t.i not in cue_tokens]
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
-        tokens.pop(0)
+    tokens = without_leading_conjunction([t for t in head.subtree if t.i not in cue_tokens])
     before = [t for t in tokens if t.i < cue.left_edge.i]
     after = [t for t in tokens if t.i > cue.right_edge.i]
     return [trimmed_range(before), trimmed_range(after)]

@@ -7,7 +7,8 @@ import itertools
 
 from spacy.tokens import Span, Token
 
-from claimex.attribution_spans import Attribution, CharRange, extend_to_quotes, trimmed_range
+from claimex.attribution_spans import (Attribution, CharRange, extend_to_quotes, trimmed_range,
+                                       without_leading_conjunction)
 from claimex.cue_lexicon import POLL_NOUNS
 
 # Spaces that may stand between the words of a cue phrase in scraped text ("according\u00a0to"): the
@@ -58,9 +59,7 @@ def poll_attribution(prep: Token) -> Attribution | None:
     if not polls:
         return None
     phrase = {t.i for t in prep.subtree}
-    clause = [t for t in prep.head.subtree if t.i not in phrase]
-    while clause and (clause[0].is_punct or clause[0].is_space or clause[0].dep_ == "cc"):
-        clause.pop(0)
+    clause = without_leading_conjunction([t for t in prep.head.subtree if t.i not in phrase])
     fragments = [r for r in (trimmed_range([t for t in clause if t.i < prep.i]),
                              trimmed_range([t for t in clause if t.i > prep.right_edge.i])) if r is not None]
     source = trimmed_range([t for t in polls[0].subtree])

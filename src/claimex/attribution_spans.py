@@ -1,4 +1,5 @@
-"""Attributions as character ranges, and the spans they are built from: speakers, trimmed phrases, quotations."""
+"""Attributions as character ranges, and the spans they are built from: speakers, trimmed phrases, quotations;
+last, the pass that ends a content where a following cue takes over (`apart_from_following_cues`)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,8 @@ def inside_quote(token: Token, quotes: tuple[CharRange, ...]) -> bool:
 
 
 def source_range(cue: Token) -> CharRange | None:
+    """The cue's speaker: the one after a sentence-opening cue, else its subject, the noun a relative clause
+    hangs off, the agent of a passive, or (up to four steps) that of the verb the cue depends on."""
     inverted = _inverted_speaker(cue)
     if inverted is not None:
         return _speaker_range(inverted)
@@ -139,6 +142,12 @@ def _noun_phrase_before(noun: Token) -> CharRange | None:
     return trimmed_range([t for t in noun.subtree if t.i <= noun.i])
 
 
+def without_leading_conjunction(tokens: list[Token]) -> list[Token]:
+    """The tokens less the punctuation, space and conjunction that join them to what comes before ("But ...")."""
+    first = next((i for i, t in enumerate(tokens) if not (t.is_punct or t.is_space or t.dep_ == "cc")), len(tokens))
+    return tokens[first:]
+
+
 def trimmed_range(tokens: list[Token]) -> CharRange | None:
     """The character range from the first to the last token, without edge punctuation or space."""
     tokens = sorted(tokens, key=lambda t: t.i)
@@ -175,13 +184,16 @@ def apart_from_following_cues(doc: Doc, found: list[Attribution]) -> list[Attrib
     by a comma and a participle, takes over to its end; the second is a claim of its own, not one nested
     in the first."""
     text = text_of(doc)
+    joined_on = [other for other in found if _joined_on(doc, other.cue)]
     trimmed = []
     for attribution in found:
         start, end = attribution.content[-1]
-        follower = min((other.cue[0] for other in found if attribution.cue[1] <= start < other.cue[0] < end
-                        and other.content[-1][1] >= end and _joined_on(doc, other.cue)), default=None)
+        follower = min((other.cue[0] for other in joined_on if attribution.cue[1] <= start < other.cue[0] < end
+                        and other.content[-1][1] >= end), default=None)
         if follower is not None:
-            cut = len(text[:follower].rstrip(" ,"))
+            cut = follower
+            while cut > start and text[cut - 1] in " ,":
+                cut -= 1
             if cut > start:
                 content = (*attribution.content[:-1], (start, cut))
                 attribution = replace(attribution, content=content)

@@ -44,7 +44,7 @@ PUBLISHED_NOUNS = {
 
 @dataclass(frozen=True)
 class CueWord:
-    """A cue word's entry in a lexicon (models/cue_verbs.txt, models/cue_nouns.txt)."""
+    """A cue word's entry in a lexicon (models/cue_verbs.txt, cue_nouns.txt, cue_adjectives.txt)."""
 
     prepositions: frozenset[str]
     clause_only: bool
