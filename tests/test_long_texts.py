@@ -53,6 +53,26 @@ def test_a_text_over_max_length_gives_the_records_it_would_give_whole(nlp, short
     assert [record.model_dump() for record in pieces] == [record.model_dump() for record in whole]
 
 
+def test_a_long_text_that_fails_part_way_gets_no_records_and_the_next_text_goes_on(nlp, short_max_length,
+                                                                                    monkeypatch):
+    real, calls = api.claims_from_doc, []
+
+    def fails_on_third_piece(doc, name, published=None):
+        calls.append(name)
+        if name == "long.txt" and calls.count(name) == 3:
+            raise RuntimeError("boom")
+        return real(doc, name, published)
+
+    monkeypatch.setattr(api, "claims_from_doc", fails_on_third_piece)
+    short_max_length(1500)
+    failed = []
+    results = list(api.extract_many([("long.txt", LONG_BLOCK * 40), ("short.txt", LONG_BLOCK)],
+                                    on_error=lambda name, error: failed.append(name)))
+    assert failed == ["long.txt"]
+    assert results[0] == []
+    assert {claim.doc for claim in results[1]} == {"short.txt"}
+
+
 def test_a_text_over_a_million_characters_is_processed_whole_with_offsets_into_it(nlp):
     article = "The council approved the budget on Monday, the mayor said. \"We will appeal,\" said Jane Doe.\n"
     text = article + "\n\n" * (nlp.max_length // 2) + article

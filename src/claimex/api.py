@@ -56,6 +56,8 @@ def _records_only(parts: Iterator[Part]) -> Iterator[list]:
     """One list of records per text, from the parts `records_many` gives (an empty list for a failed text)."""
     records: list = []
     for part in parts:
+        if part.records is None:
+            records = []  # a long text that failed part way keeps none of its pieces' records
         records += part.records or []
         if part.complete:
             yield records
