@@ -13,7 +13,7 @@ from claimex.output import (
     CLAIM_COLUMNS, DelimitedWriter, JsonlWriter, columns_for, jsonl_line, neutralise_formula, pick_columns,
 )
 from claimex.schema import Claim, Sentence
-from claimex.table import claims_table, highlighted_article, show
+from claimex.table import claims_table, highlighted_article, sentences_table, show
 
 TEXT = "The mayor said the bridge could reopen on 3 May, costing $2 million.\nThe river is high."
 
@@ -145,7 +145,16 @@ def test_output_table_shows_source_cue_content_kind_numbers_and_dates():
                  "3 May = 2025-05-03"):
         assert cell in mayor_row
     narrow = render(claims_table("bridge.txt", [mayor_claim()], width=80), width=80)
-    assert "numbers: $2 million" in narrow and "dates: 3 May = 2025-05-03" in narrow
+    assert "numbers: $2 million = 2000000" in narrow and "dates: 3 May = 2025-05-03" in narrow
+
+
+def test_output_sentences_table_gives_numbers_and_dates_their_values():
+    text = TEXT[:TEXT.index("\n")]
+    sentence = Sentence(doc="bridge.txt", index=0, start=0, end=len(text), text=text,
+                        dates=[span(text, "3 May", value="2025-05-03")],
+                        numbers=[span(text, "$2 million", value=2000000, unit="USD")])
+    narrow = render(sentences_table("bridge.txt", [sentence], width=80), width=80)
+    assert "numbers: $2 million = 2000000" in narrow and "dates: 3 May = 2025-05-03" in narrow
 
 
 def test_output_table_never_reads_article_text_as_markup_or_terminal_codes():

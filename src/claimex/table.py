@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from claimex.labels import date_label, highlights, source_label
+from claimex.labels import date_label, highlights, number_label, source_label
 from claimex.schema import MENTION_FIELDS, Claim, Sentence
 
 SOURCE_STYLE, CUE_STYLE = "bold cyan", "bold reverse magenta"
@@ -69,7 +69,7 @@ def claims_table(name: str, claims: Sequence[Claim], width: int = WIDE) -> Table
         table.add_column("numbers", max_width=14)
         table.add_column("dates", max_width=18)
     for number, claim in enumerate(claims, start=1):
-        mentions = {"numbers": [mention.text for mention in claim.numbers],
+        mentions = {"numbers": [number_label(number) for number in claim.numbers],
                     "dates": [date_label(date) for date in claim.dates]}
         content = _short(claim.content.text)
         cells = [str(number), printable(source_label(claim.source, claim.source_from), SOURCE_STYLE),
@@ -91,14 +91,21 @@ def sentences_table(name: str, sentences: Sequence[Sentence], width: int = WIDE)
         for heading in MENTION_FIELDS:
             table.add_column(heading, max_width=14)
     for sentence in sentences:
-        mentions = {field: [date_label(mention) if field == "dates" else mention.text
-                            for mention in getattr(sentence, field)] for field in MENTION_FIELDS}
+        mentions = {field: [_mention_label(field, mention) for mention in getattr(sentence, field)]
+                    for field in MENTION_FIELDS}
         text = _short(sentence.text)
         if wide:
             table.add_row(str(sentence.index), text, *(_lines(texts) for texts in mentions.values()))
         else:
             table.add_row(str(sentence.index), _mentions_below(text, mentions))
     return table
+
+
+def _mention_label(field: str, mention) -> str:
+    """A date or number with its value; a name as written."""
+    if field == "dates":
+        return date_label(mention)
+    return number_label(mention) if field == "numbers" else mention.text
 
 
 class TableWriter:
