@@ -14,6 +14,7 @@ db = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
 from claimex import dask as claimex_dask  # noqa: E402
+from claimex import api  # noqa: E402
 from claimex.api import extract_many, sentences_many  # noqa: E402
 from claimex.cli import app  # noqa: E402
 from claimex.ingest import read_inputs  # noqa: E402
@@ -81,20 +82,23 @@ def test_cli_dask_engine_with_bad_inputs_among_good_ones(nlp, client, runner, tm
     assert len(spread.stderr.splitlines()) == 4
 
 
-def test_a_failing_document_gives_its_error_and_the_others_their_records(nlp, monkeypatch):
-    def failing_on_boom(named_texts, **options):
-        named_texts = list(named_texts)
-        if any(name == "boom" for name, _ in named_texts):
-            raise ValueError("bad luck")
-        return extract_many(named_texts, **options)
+def test_a_failing_document_gives_its_error_and_the_others_their_records_once(nlp, monkeypatch):
+    real, calls = api.claims_from_doc, []
 
-    monkeypatch.setitem(claimex_dask.RECORDS_MANY, "claims", failing_on_boom)
+    def failing_on_boom(doc, name, published=None):
+        calls.append(name)
+        if name == "boom":
+            raise ValueError("bad luck")
+        return real(doc, name, published)
+
+    monkeypatch.setattr(api, "claims_from_doc", failing_on_boom)
     texts = [("a", "The mayor said the bridge will reopen."), ("boom", "Anything."), ("b", "\"We won,\" she said.")]
     outcomes = claimex_dask.partition_outcomes([*texts, claimex_dask.FileToRead("no/such/file.txt")],
                                                "claims", None, None)
     assert [(o.name, o.error) for o in outcomes] == [
         ("a", None), ("boom", "internal error on boom: ValueError: bad luck"), ("b", None),
         ("no/such/file.txt", "no/such/file.txt: no such file")]
+    assert calls.count("a") == 1  # the text before the failure is not processed again
     assert _lines([outcomes[0], outcomes[2]]) == _one_process("claims", (texts[0], texts[2]))
 
 

@@ -116,20 +116,17 @@ def _read(item: tuple[str, str] | FileToRead) -> tuple[str, str] | InputError:
 
 def _isolated_records(records_many: Callable, named_texts: list[tuple[str, str]], published: dt.date | None,
                       model: str | None) -> list[Outcome]:
-    """Outcomes of the texts in one batch; when the batch fails, of each text alone, so that an error fails
-    only the text behind it."""
-    try:
-        found = list(records_many(named_texts, published=published, model=model, batch_size=max(1, len(named_texts))))
-    except Exception:
-        return [_alone(records_many, name, text, published, model) for name, text in named_texts]
-    return [Outcome(name, text, records) for (name, text), records in zip(named_texts, found)]
+    """Outcomes of the texts in one batch; the library fails only the text behind an error, and the texts
+    after it go through again without it."""
+    failed: dict[str, str] = {}
 
+    def fail(name: str, error: Exception) -> None:
+        failed[name] = f"internal error on {name}: {type(error).__name__}: {error}"
 
-def _alone(records_many: Callable, name: str, text: str, published: dt.date | None, model: str | None) -> Outcome:
-    try:
-        return Outcome(name, text, next(iter(records_many([(name, text)], published=published, model=model))))
-    except Exception as error:
-        return Outcome(name, error=f"internal error on {name}: {type(error).__name__}: {error}")
+    found = list(records_many(named_texts, published=published, model=model, batch_size=max(1, len(named_texts)),
+                              on_error=fail))
+    return [Outcome(name, error=failed[name]) if name in failed else Outcome(name, text, records)
+            for (name, text), records in zip(named_texts, found)]
 
 
 def work_items(names: Iterable[str], *, jsonl_field: str | None = None,
