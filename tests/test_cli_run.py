@@ -36,3 +36,13 @@ def test_progress_bar_counts_the_characters_of_a_long_single_input():
     names, bar = drawn(1, terminal=True, characters=[(100_000, 300_000), (200_000, 300_000), (300_000, 300_000)])
     assert names == ["one", "one", "two"] and "claimex characters" in bar and "documents" not in bar
     assert drawn(1, terminal=False, characters=[(100_000, 300_000)])[1] == ""
+
+
+def test_progress_bar_drops_the_characters_of_a_long_text_that_failed_part_way():
+    console = Console(file=io.StringIO(), force_terminal=True, width=80)
+    with ProgressBar(console, 2, shown=True) as bar:
+        bar.characters(100_000, 300_000)
+        list(bar.documents(iter([Part("long", "", [], complete=False), Part("long", "", None)])))
+        assert [task.description for task in bar.bar.tasks] == ["documents"]
+        bar.characters(10, 50)
+        assert bar.bar.tasks[-1].total == 50

@@ -224,15 +224,17 @@ class ProgressBar:
         return self.bar.add_task(description, total=total)
 
     def documents(self, parts: Iterable[Part]) -> Iterator[Part]:
-        """`parts` (see `claimex.api.records_many`), each document counted on the bar at its last part."""
-        if self.bar is None or self.expected == 1:
-            yield from parts
-            return
-        task = self._task("documents", self.expected)
+        """`parts` (see `claimex.api.records_many`), each document counted on the bar at its last part, when
+        its characters line goes too (a long text that failed part of the way never reaches its end)."""
+        task = None
+        if self.bar is not None and self.expected != 1:
+            task = self._task("documents", self.expected)
         for part in parts:
             yield part
             if part.complete:
-                self.bar.advance(task)
+                self._end_characters()
+                if task is not None:
+                    self.bar.advance(task)
 
     def characters(self, done: int, total: int) -> None:
         """Shows that `done` characters of a long text of `total` are processed; the line goes at the end."""
@@ -242,5 +244,9 @@ class ProgressBar:
             self.characters_task = self._task("characters", total)
         self.bar.update(self.characters_task, completed=done)
         if done >= total:
+            self._end_characters()
+
+    def _end_characters(self) -> None:
+        if self.characters_task is not None:
             self.bar.remove_task(self.characters_task)
             self.characters_task = None
