@@ -87,12 +87,22 @@ def test_entities_a_country_acting_as_government_or_team_stays_a_place(text, pla
         ("Lee Cheuk-yan of the Labour Party won the seat in the election.", "people", "Lee Cheuk-yan"),
         ("Delegates from the United Nations arrived in Geneva on Monday.", "organisations", "United Nations"),
         ("NASA Administrator\n\nCharles Bolden spoke at the launch on Monday.", "people", "Charles Bolden"),
+        ("Officials said Priya\u00a0Nair had left the union in March.", "people", "Priya\u00a0Nair"),
+        ("The Federal\u2009Bureau of Investigation opened an inquiry on Monday.", "organisations",
+         "Federal\u2009Bureau of Investigation"),
     ],
 )
 def test_entities_keep_the_name_whole_without_article_or_line_break(text, field, name):
     found = mentions_of(claimex.extract_sentences(text), field)
     assert name in found
     assert not any("\n" in mention or mention.lower().startswith("the ") for mention in found)
+
+
+def test_entities_a_name_in_scraped_text_has_the_plain_name_of_its_typed_form():
+    text = "Officials said Priya\u00a0Nair had left the union. Priya Nair returned to the union in May."
+    people = [mention for sentence in claimex.extract_sentences(text) for mention in sentence.people]
+    assert [(text[p.start:p.end], p.name) for p in people][:2] == [("Priya\u00a0Nair", "Priya Nair"),
+                                                                   ("Priya Nair", "Priya Nair")]
 
 
 def test_entities_capitalised_article_inside_a_sentence_is_kept_but_not_in_the_name(nlp):

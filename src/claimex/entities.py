@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimex.boilerplate import LONGEST_DATELINE
 from claimex.doc_text import text_of
+from claimex.plain_forms import plain
 from claimex.resources import read_lexicon
 from claimex.schema import Entity
 
@@ -146,15 +147,20 @@ def _name_pieces(ent: Span) -> list[Span]:
     lower-case leading article left off."""
     pieces, start = [], ent.start
     for token in ent:
-        breaks = ("\n" in token.text or (token.lower_ in ("'s", "’s") and token.i < ent.end - 1)
+        breaks = (_breaks_line(token) or (token.lower_ in ("'s", "’s") and token.i < ent.end - 1)
                   or _is_credit_label(token))
-        if token.is_space or breaks or (token.text == "(" and ")" not in ent[token.i - ent.start:].text):
+        if breaks or (token.text == "(" and ")" not in ent[token.i - ent.start:].text):
             if token.i > start:
                 pieces.append(Span(ent.doc, start, token.i, label=ent.label))
             start = token.i + 1
     if ent.end > start:
         pieces.append(Span(ent.doc, start, ent.end, label=ent.label))
     return [piece for piece in (_without_article(p) for p in pieces) if piece is not None]
+
+
+def _breaks_line(token: Token) -> bool:
+    """A line break; a no-break or other Unicode space between two words of a name is only a space."""
+    return "".join(token.text.splitlines()) != token.text
 
 
 def _without_article(piece: Span) -> Span | None:
@@ -296,7 +302,8 @@ class CanonicalNames:
 
     def resolve(self, ent: Span, text: str) -> tuple[str, str]:
         """The canonical name of the mention, and its label (a surname of a known person is a person; an acronym
-        is what its expansion is)."""
+        is what its expansion is). The name is written plain: one space between words, no invisible characters."""
+        text = " ".join(plain(text).split())
         if text[:4] in ("The ", "the ") and len(text) > 4:
             text = text[4:]
         if text in self.acronyms:
