@@ -88,6 +88,10 @@ def test_entities_a_country_acting_as_government_or_team_stays_a_place(text, pla
         ("Delegates from the United Nations arrived in Geneva on Monday.", "organisations", "United Nations"),
         ("NASA Administrator\n\nCharles Bolden spoke at the launch on Monday.", "people", "Charles Bolden"),
         ("Officials said Priya\u00a0Nair had left the union in March.", "people", "Priya\u00a0Nair"),
+        ("Officials at the Maritime and Transport Workers Union said the strike would go on.", "organisations",
+         "Maritime and Transport Workers Union"),
+        ("The Arts and Crafts Council of Ireland met in Dublin on Monday.", "organisations",
+         "Arts and Crafts Council of Ireland"),
         ("The Federal\u2009Bureau of Investigation opened an inquiry on Monday.", "organisations",
          "Federal\u2009Bureau of Investigation"),
     ],
@@ -103,6 +107,12 @@ def test_entities_a_name_in_scraped_text_has_the_plain_name_of_its_typed_form():
     people = [mention for sentence in claimex.extract_sentences(text) for mention in sentence.people]
     assert [(text[p.start:p.end], p.name) for p in people][:2] == [("Priya\u00a0Nair", "Priya Nair"),
                                                                    ("Priya Nair", "Priya Nair")]
+
+
+def test_entities_two_organisations_joined_by_and_stay_two():
+    found = mentions_of(claimex.extract_sentences("Google and Microsoft Corp said they would appeal the fine."),
+                        "organisations")
+    assert "Google" in found and not any(" and " in mention for mention in found)
 
 
 def test_entities_capitalised_article_inside_a_sentence_is_kept_but_not_in_the_name(nlp):

@@ -39,8 +39,8 @@ NESTED_LABELS = PEOPLE | {"GPE", "LOC"}
 def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     """Every person, organisation and place in `doc`, in text order, with canonical names.
     `dateline_place`, the place of the article's dateline, is a place whatever the model made of it."""
-    mentions = [_as_site(piece) for ent in doc.ents if ent.label_ in NAMED for piece in _name_pieces(ent)
-                if not _is_event(piece)]
+    mentions = [_as_site(piece) for ent in _with_coordinated_names(doc) if ent.label_ in NAMED
+                for piece in _name_pieces(ent) if not _is_event(piece)]
     mentions = _without_false_people(doc, mentions)
     if dateline_place is not None:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
@@ -139,6 +139,21 @@ def _head_lines(doc: Doc) -> list[tuple[int, int]]:
             ranges.append((start, start + len(stripped)))
         offset += len(line)
     return ranges
+
+
+def _with_coordinated_names(doc: Doc) -> list[Span]:
+    """The model's entities, a name whose first word is coordinated ("Maritime and Transport Workers Union", which
+    the model cuts at "and") made one again: the one-word entity before "and" modifies a word of the one after it."""
+    ents = list(doc.ents)
+    merged: list[Span] = []
+    for ent in ents:
+        last = merged[-1] if merged else None
+        if (last is not None and len(last) == 1 and ent.start == last.end + 1 and doc[last.end].lower_ in ("and", "&")
+                and last.root.dep_ in ("nmod", "compound") and ent.start <= last.root.head.i < ent.end):
+            merged[-1] = Span(doc, last.start, ent.end, label=ent.label)
+        else:
+            merged.append(ent)
+    return merged
 
 
 def _name_pieces(ent: Span) -> list[Span]:
