@@ -31,6 +31,8 @@ NAMED = PEOPLE | ORGANISATIONS | PLACES | GROUPS
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 HEAD_LINES = 8
 """Lines at the top of an article where a dateline can stand alone."""
+UNLISTED_KINDS = {"EVENT", "PRODUCT"}
+"""Named kinds no record lists: events (`Paralympic Games`) and products (`Space Shuttle Atlantis`)."""
 NESTED_LABELS = PEOPLE | {"GPE", "LOC"}
 """What a longer name can hold as a name of its own: a person or a place (not an organisation in an organisation)."""
 
@@ -45,7 +47,8 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
         mentions.append(Span(doc, dateline_place.start, dateline_place.end, label="GPE"))
     mentions = _with_majority_labels(mentions + _bracketed_acronyms(doc, mentions))
-    mentions = [m for m in _with_majority_labels(mentions + _repeated_names(doc, mentions)) if m.label_ != "EVENT"]
+    mentions = [m for m in _with_majority_labels(mentions + _repeated_names(doc, mentions))
+                if m.label_ not in UNLISTED_KINDS]
     mentions.sort(key=lambda m: (m.start, -m.end))
     names = CanonicalNames()
     found = []
@@ -59,17 +62,22 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
 
 
 def _without_false_people(doc: Doc, mentions: list[Span]) -> list[Span]:
-    """The model's people less what is no person's name: a code with a digit (`STS-1`), or one word the article
-    also writes in lower case (`Homeopathy` opening a sentence) unless a person's full name ends with it."""
+    """The model's people and countries and cities less what is no such name: a code with a digit (`STS-1`, `IE6`),
+    or a person's name of one word the article also writes in lower case (`Homeopathy` opening a sentence) unless
+    a person's full name ends with it."""
     surnames = {m[-1].text for m in mentions if m.label_ in PEOPLE and len(m) > 1}
     text = text_of(doc)
 
     def written_in_lower_case(word: str) -> bool:
         return word not in surnames and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
-    return [m for m in mentions
-            if m.label_ not in PEOPLE or not (any(c.isdigit() for c in m.text)
-                                              or (len(m) == 1 and written_in_lower_case(m.text)))]
+    def is_false(mention: Span) -> bool:
+        if mention.label_ == "GPE":
+            return any(c.isdigit() for c in mention.text)
+        return mention.label_ in PEOPLE and (any(c.isdigit() for c in mention.text)
+                                             or (len(mention) == 1 and written_in_lower_case(mention.text)))
+
+    return [m for m in mentions if not is_false(m)]
 
 
 @functools.cache
@@ -189,9 +197,11 @@ def _with_majority_labels(mentions: list[Span]) -> list[Span]:
         kind = _kind_by_noun(mention)
         if kind is not None:
             told.setdefault(mention.text, kind)
-        if _opens_with_event_noun(mention):
-            told.setdefault(mention.text, "EVENT")
-            told.setdefault(mention[1:].text, "EVENT")
+        opening = _opening_kind(mention)
+        if opening is not None:
+            kind, rest = opening
+            told.setdefault(mention.text, kind)
+            told.setdefault(rest.text, kind)
     relabelled = []
     for mention in mentions:
         label = told.get(mention.text) or _winning_label(votes[mention.text], mention.label_)
@@ -201,9 +211,17 @@ def _with_majority_labels(mentions: list[Span]) -> list[Span]:
     return relabelled
 
 
-def _opens_with_event_noun(mention: Span) -> bool:
-    """`Cyclone Phailin`, `Hurricane Katrina`: an event's name opened by its kind."""
-    return len(mention) > 1 and mention[0].lower_ in _word_sets()["kind_nouns"]["EVENT"]
+def _opening_kind(mention: Span) -> tuple[str, Span] | None:
+    """`Cyclone Phailin`, `Space Shuttle Columbia`: an event's name opened by its kind, or a product's with its kind
+    before the last word; the kind and the name after the kind word. A name headed by a product's kind (`Space
+    Shuttle`) is a product too."""
+    kinds = _word_sets()["kind_nouns"]
+    if len(mention) > 1 and mention[0].lower_ in kinds["EVENT"]:
+        return "EVENT", mention[1:]
+    kind_word = next((t for t in reversed(mention[:-1]) if t.lower_ in kinds["PRODUCT"]), None)
+    if kind_word is not None:
+        return "PRODUCT", mention[kind_word.i - mention.start + 1 :]
+    return ("PRODUCT", mention) if mention.root.lemma_.lower() in kinds["PRODUCT"] else None
 
 
 def _kind_by_noun(mention: Span) -> str | None:
