@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimex.boilerplate import LONGEST_DATELINE
 from claimex.doc_text import text_of
+from claimex.entities_places import places_inside_organisations
 from claimex.resources import read_lexicon
 from claimex.schema import Entity
 
@@ -47,7 +48,8 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
         mentions.append(Span(doc, dateline_place.start, dateline_place.end, label="GPE"))
     mentions = _with_majority_labels(mentions + _bracketed_acronyms(doc, mentions))
-    mentions = [m for m in _with_majority_labels(mentions + _repeated_names(doc, mentions))
+    repeated = _repeated_names(doc, mentions)
+    mentions = [m for m in _with_majority_labels(mentions + repeated + places_inside_organisations(mentions + repeated))
                 if m.label_ not in UNLISTED_KINDS]
     mentions.sort(key=lambda m: (m.start, -m.end))
     names = CanonicalNames()
@@ -276,7 +278,8 @@ def _repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
     found, i = [], 0
     while i < len(doc):
         words = next((words for words in by_first_word.get(texts[i], ())
-                      if tuple(texts[i : i + len(words)]) == words and _is_proper_name(doc[i : i + len(words)])
+                      if tuple(texts[i : i + len(words)]) == words
+                      and _reads_as_name(doc[i : i + len(words)], words in surnames)
                       and _may_add(doc[i : i + len(words)], words in nestable, covering)), None)
         if words is None:
             i += 1
@@ -298,6 +301,12 @@ def _may_add(candidate: Span, nestable: bool, covering: list[Span | None]) -> bo
 
 def _words(span: Span) -> tuple[str, ...]:
     return tuple(token.text for token in span)
+
+
+def _reads_as_name(span: Span, surname: bool) -> bool:
+    """Proper-noun words; or a known person's surname capitalised inside a sentence, whatever the tagger made of it
+    (`Waters` in `In her remarks, Waters pointed out ...`)."""
+    return _is_proper_name(span) or (surname and not span[0].is_sent_start and span[0].text[:1].isupper())
 
 
 def _is_proper_name(span: Span) -> bool:
