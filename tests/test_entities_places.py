@@ -52,3 +52,24 @@ def test_entities_an_article_lists_the_places_its_universities_and_ministries_na
     places = {text for text, label in found if label == "GPE"}
     assert {"Manitoba", "Massachusetts", "US"} <= places, found
     assert ("Jane Doe", "PERSON") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "later"),
+    [
+        ("Valentina Paris, a nurse from Perth, told the court she had not been paid for two years. Paris said the "
+         "agency kept her passport.", "Valentina Paris", "Paris"),
+        ("Valentina Paris, 34, says the agency kept her passport. Paris now lives in Perth.", "Valentina Paris",
+         "Paris"),
+    ],
+)
+def test_entities_a_name_the_model_split_into_two_places_is_a_person(nlp, text, person, later):
+    found = find_entities(nlp(text))
+    assert (person, "PERSON") in {(e.text, e.label) for e in found}, found
+    assert {e.label for e in found if e.text == later} == {"PERSON"}, found
+    assert ("Perth", "GPE") in {(e.text, e.label) for e in found}, found
+
+
+def test_entities_a_city_before_the_person_it_names_stays_a_place(nlp):
+    found = [(e.text, e.label) for e in find_entities(nlp("She flew from Paris to meet Valentina Paris, 34, in Perth."))]
+    assert found[0] == ("Paris", "GPE"), found

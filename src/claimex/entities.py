@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimex.boilerplate import LONGEST_DATELINE
 from claimex.doc_text import text_of
-from claimex.entities_places import places_inside_organisations
+from claimex.entities_places import people_split_into_places, places_inside_organisations
 from claimex.resources import read_lexicon
 from claimex.schema import Entity
 
@@ -43,7 +43,7 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     `dateline_place`, the place of the article's dateline, is a place whatever the model made of it."""
     mentions = [_as_site(piece) for ent in doc.ents if ent.label_ in NAMED for piece in _name_pieces(ent)
                 if not _is_event(piece)]
-    mentions = _without_false_people(doc, mentions)
+    mentions = people_split_into_places(_without_false_people(doc, mentions))
     if dateline_place is not None:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
         mentions.append(Span(doc, dateline_place.start, dateline_place.end, label="GPE"))
