@@ -57,3 +57,24 @@ def test_entities_an_article_about_orbiters_lists_no_orbiter(nlp):
     assert not {"Space Shuttle Atlantis", "Atlantis", "Space Shuttle Endeavour", "Endeavour",
                 "Space Shuttle Challenger"} & texts, texts
     assert {"Florida", "Los Angeles", "Charles Bolden"} <= texts, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("The Home Secretary said the plan would work.", {"Home"}, set()),
+        ("Labour's Shadow Home Secretary attacked the plan.", {"Shadow Home"}, {"Labour"}),
+        ("The Secretary of State met the envoy in Cairo.", {"State"}, {"Cairo"}),
+        ("The Minister of Education resigned on Monday.", {"Education"}, set()),
+        ("The Department of State issued a warning.", set(), {"Department of State"}),
+        ("The Secretary of the Treasury spoke in Ohio.", set(), {"Treasury", "Ohio"}),
+    ],
+)
+def test_entities_the_name_of_a_government_office_is_no_organisation(nlp, text, absent, kept):
+    found = listed(nlp, text)
+    assert not absent & found and kept <= found, found
+
+
+def test_entities_the_director_of_an_organisation_leaves_it_an_organisation(nlp):
+    found = {(e.text, e.label) for e in find_entities(nlp("The director of NASA spoke to reporters."))}
+    assert ("NASA", "ORG") in found, found

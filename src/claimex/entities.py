@@ -42,7 +42,7 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     """Every person, organisation and place in `doc`, in text order, with canonical names.
     `dateline_place`, the place of the article's dateline, is a place whatever the model made of it."""
     mentions = [_as_site(piece) for ent in doc.ents if ent.label_ in NAMED for piece in _name_pieces(ent)
-                if not _is_event(piece)]
+                if not (_is_event(piece) or _names_an_office(piece))]
     mentions = people_split_into_places(_without_false_people(doc, mentions))
     if dateline_place is not None:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
@@ -87,7 +87,7 @@ def _word_sets() -> dict:
     """models/entities.json's word lists as sets (`kind_nouns` as a set per label), read once."""
     rules = read_lexicon("entities.json")
     return {"credit_labels": frozenset(rules["credit_labels"]), "facility_heads": frozenset(rules["facility_heads"]),
-            "event_heads": frozenset(rules["event_heads"]),
+            "event_heads": frozenset(rules["event_heads"]), "office_nouns": frozenset(rules["office_nouns"]),
             "kind_nouns": {label: frozenset(words) for label, words in rules["kind_nouns"].items()}}
 
 
@@ -99,6 +99,18 @@ def _is_credit_label(token: Token) -> bool:
 def _is_event(mention: Span) -> bool:
     """A name headed by an event noun (`Paralympic Games`, `Lantern Festival`): an event, whatever the model said."""
     return mention.root.lower_ in _word_sets()["event_heads"]
+
+
+def _names_an_office(mention: Span) -> bool:
+    """An organisation's name of capitalised ordinary words, without article, that a government office noun takes as
+    its own (`Home Secretary`, `Secretary of State`, `Minister of Education`): the office's name, no organisation."""
+    root, offices = mention.root, _word_sets()["office_nouns"]
+    if (mention.label_ not in ORGANISATIONS or any(t.is_upper for t in mention)
+            or any(child.dep_ in ("det", "poss") for child in root.children)):
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lemma_.lower() in offices
+    return root.dep_ == "compound" and root.head.i >= mention.end and root.head.lemma_.lower() in offices
 
 
 def _as_site(mention: Span) -> Span:
@@ -228,21 +240,23 @@ def _opening_kind(mention: Span) -> tuple[str, Span] | None:
 
 def _kind_by_noun(mention: Span) -> str | None:
     """The label of a kind noun the text puts beside the name: in apposition (`Instituto Gonzaga, a school`; `its
-    group the Sea Org`), before it (`the band Arcade Fire`), as what `of` names (`the town of Preston`), as what it
+    group the Sea Org`), before it (`the band Arcade Fire`), as the place `of` names (`the town of Preston`), as what it
     is called (`a group called the Sea Org`), or as the head it modifies (`the Sea Org group`: organisations only,
     as `Lisbon council` or `Google engineers` name no kind of Lisbon or Google)."""
     root = mention.root
     nouns = [child for child in root.children if child.dep_ == "appos" or (child.dep_ == "compound" and child.i < mention.start)]
-    if root.dep_ == "appos" or (root.dep_ == "pobj" and root.head.lower_ == "of"):
-        nouns.append(root.head if root.dep_ == "appos" else root.head.head)
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+        nouns.append(root.head.head)
     elif root.dep_ == "oprd" and root.head.lemma_ in ("call", "name"):
         nouns.append(root.head.head if root.head.dep_ == "acl" else next((c for c in root.head.children if c.dep_ == "nsubj"), root.head))
     kinds = _word_sets()["kind_nouns"]
     for noun in nouns:
         if noun.pos_ == "NOUN" and noun.text.islower():
             kind = next((label for label, words in kinds.items() if noun.lemma_ in words), None)
-            if kind is not None:
-                return kind
+            if kind is not None and not (kind in PEOPLE and noun.i == root.head.head.i and root.dep_ == "pobj"):
+                return kind  # 'the town of Preston', but 'the director of NASA' names no director
     head = root.head
     if (root.dep_ == "compound" and head.i == mention.end and head.pos_ == "NOUN" and head.text.islower()
             and head.lemma_ in kinds["ORG"] and mention.label_ != "GPE"):
