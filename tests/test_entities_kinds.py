@@ -18,7 +18,7 @@ def listed(nlp, text: str) -> set[str]:
         ("Space Shuttle Endeavour landed in Florida on Monday.", {"Space Shuttle Endeavour"}, {"Florida"}),
         ("The agency said Space Shuttle Discovery would go to a museum in Virginia.", {"Space Shuttle Discovery"},
          {"Virginia"}),
-        ("The cruise ship, Freewinds, docked in Bonaire.", {"Freewinds"}, {"Bonaire"}),
+        ("The cruise ship, Oriana, docked in Malta.", {"Oriana"}, {"Malta"}),
         ("Engineers at the Space Shuttle Program in Houston said the orbiter was safe.", {"Space Shuttle Program"},
          {"Houston"}),
     ],
@@ -40,15 +40,15 @@ def test_entities_a_code_with_a_digit_is_no_country_or_city(nlp, text, absent, k
     assert absent not in found and kept in found, found
 
 
-ARTICLE = """NASA names museums for its retired orbiters
+ARTICLE = """Retired orbiters go on show
 
-Space Shuttle Atlantis will stay at the Kennedy Space Center in Florida, NASA said on Tuesday. Atlantis flew its \
-last mission in July.
+Space Shuttle Atlantis will stay in Florida, the space agency said on Tuesday. Atlantis flew its last mission \
+in July.
 
-Space Shuttle Endeavour goes to the California Science Center in Los Angeles. Endeavour was built to replace \
-Space Shuttle Challenger, which was lost in 1986.
+Space Shuttle Endeavour goes to a museum in Los Angeles. Endeavour was built to replace Space Shuttle Challenger, \
+which was lost in 1986.
 
-"These ships belong to the country," NASA Administrator Charles Bolden said."""
+"These ships belong to the country," said Maria Ortiz, a spokeswoman for the agency."""
 
 
 def test_entities_an_article_about_orbiters_lists_no_orbiter(nlp):
@@ -56,7 +56,7 @@ def test_entities_an_article_about_orbiters_lists_no_orbiter(nlp):
     texts = {e.text for e in found}
     assert not {"Space Shuttle Atlantis", "Atlantis", "Space Shuttle Endeavour", "Endeavour",
                 "Space Shuttle Challenger"} & texts, texts
-    assert {"Florida", "Los Angeles", "Charles Bolden"} <= texts, texts
+    assert {"Florida", "Los Angeles", "Maria Ortiz"} <= texts, texts
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 Inside an organisation's name (`University of Manitoba`, `US State Department`) the model tags the organisation
 and not the place its name holds; such a place is listed as well, as a person or place the model tagged elsewhere
 in the article already is (`entities._repeated_names`). And a person's name it splits into two places side by side
-(`Valeska Paris`) is the person's. A place is known by name: the ISO 3166 countries and first-level subdivisions in
+(`Valentina Paris`) is the person's. A place is known by name: the ISO 3166 countries and first-level subdivisions in
 `models/places.json`.
 """
 
@@ -54,7 +54,7 @@ def _place_in(mention: Span) -> Span | None:
 
 def people_split_into_places(mentions: list[Span]) -> list[Span]:
     """Two one-word places with one space and nothing else between them, the first no known place and never
-    standing alone (`Valeska Paris`), as the one person's name they write."""
+    standing alone (`Valentina Paris`), as the one person's name they write."""
     names = _place_names()
     alone = {m.text for i, m in enumerate(mentions) if m.label_ == PLACE_LABEL and not _split_pair(mentions, i)}
     merged, skip = [], False
