@@ -1,5 +1,5 @@
-"""Names that are none of a person, an organisation or a place: products (vehicles, craft, software) named by their
-kind, and codes with digits the model takes for a country or city."""
+"""Names that are none of a person, an organisation or a place: products (vehicles, craft) named by their kind, the
+names of government offices, codes with digits the model takes for a country or city, and words without a capital."""
 
 from __future__ import annotations
 
@@ -78,3 +78,15 @@ def test_entities_the_name_of_a_government_office_is_no_organisation(nlp, text, 
 def test_entities_the_director_of_an_organisation_leaves_it_an_organisation(nlp):
     found = {(e.text, e.label) for e in find_entities(nlp("The director of NASA spoke to reporters."))}
     assert ("NASA", "ORG") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("Scientists should aim for jargon-free writing, Ortiz said.", "jargon", "Ortiz"),
+        ("Researchers counted vehicle miles driven in Ohio.", "vehicle miles", "Ohio"),
+    ],
+)
+def test_entities_words_without_a_capital_letter_are_no_name(nlp, text, absent, kept):
+    found = listed(nlp, text)
+    assert absent not in found and kept in found, found

@@ -43,7 +43,7 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     `dateline_place`, the place of the article's dateline, is a place whatever the model made of it."""
     mentions = [_as_site(piece) for ent in doc.ents if ent.label_ in NAMED for piece in _name_pieces(ent)
                 if not (_is_event(piece) or _names_an_office(piece))]
-    mentions = people_split_into_places(_without_false_people(doc, mentions))
+    mentions = people_split_into_places(_without_false_names(doc, mentions))
     if dateline_place is not None:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
         mentions.append(Span(doc, dateline_place.start, dateline_place.end, label="GPE"))
@@ -63,10 +63,10 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     return found
 
 
-def _without_false_people(doc: Doc, mentions: list[Span]) -> list[Span]:
-    """The model's people and countries and cities less what is no such name: a code with a digit (`STS-1`, `IE6`),
-    or a person's name of one word the article also writes in lower case (`Homeopathy` opening a sentence) unless
-    a person's full name ends with it."""
+def _without_false_names(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """The model's names less what is no name: words without a capital letter (`jargon-free`), a person's or a
+    country's or city's name with a digit (`STS-1`, `IE6`), or a person's name of one word the article also writes
+    in lower case (`Homeopathy` opening a sentence) unless a person's full name ends with it."""
     surnames = {m[-1].text for m in mentions if m.label_ in PEOPLE and len(m) > 1}
     text = text_of(doc)
 
@@ -74,6 +74,8 @@ def _without_false_people(doc: Doc, mentions: list[Span]) -> list[Span]:
         return word not in surnames and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
     def is_false(mention: Span) -> bool:
+        if not any(c.isupper() for c in mention.text):
+            return True
         if mention.label_ == "GPE":
             return any(c.isdigit() for c in mention.text)
         return mention.label_ in PEOPLE and (any(c.isdigit() for c in mention.text)
