@@ -133,12 +133,12 @@ def _join_ranges(found: list[_Found], text: str) -> list[_Found]:
     return joined
 
 
-WRITTEN_YEAR = re.compile(r"\d{3}|'\d\d")
+WRITTEN_YEAR = re.compile(r"\d{4}|['’]\d\d")
 
 
 def _ordered_ends(low: str, high: str, low_text: str, high_text: str) -> tuple[str, str]:
-    """The ends of a range in order: an end without a written year whose year the tense chose wrongly ('is to run
-    from January 23 through March 9', written late in January) moves by a year to the other end's side."""
+    """The ends of a range in order: an end without a written year whose year the tense chose wrongly ('will stay
+    open from February 23 through April 9', written in March) moves by a year to the other end's side."""
     if low[:len(high)] <= high[:len(low)] or not low[:4].isdigit() or not high[:4].isdigit() or "-02-29" in low + high:
         return low, high
     if not WRITTEN_YEAR.search(low_text):

@@ -122,7 +122,7 @@ def _tense(ctx: Context, start: int, end: int) -> int:
     infinitive = False
     while token is not None:
         if infinitive and token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "JJ"):
-            return FUTURE  # 'the first meeting, scheduled to take place on May 16', 'the bridge, due to open in May'
+            return FUTURE  # 'the first round, scheduled to open on May 16', 'the bridge, due to open in May'
         infinitive = token.pos_ in ("VERB", "AUX") and any(c.tag_ == "TO" for c in token.children)
         if token.pos_ in ("VERB", "AUX"):
             tense = _verb_tense(token)
