@@ -242,9 +242,10 @@ def _opening_kind(mention: Span) -> tuple[str, Span] | None:
 
 def _kind_by_noun(mention: Span) -> str | None:
     """The label of a kind noun the text puts beside the name: in apposition (`Instituto Gonzaga, a school`; `its
-    group the Sea Org`), before it (`the band Arcade Fire`), as the place `of` names (`the town of Preston`), as what it
-    is called (`a group called the Sea Org`), or as the head it modifies (`the Sea Org group`: organisations only,
-    as `Lisbon council` or `Google engineers` name no kind of Lisbon or Google)."""
+    group the Sea Org`), before it (`the band Arcade Fire`), as what `of` names (`the town of Preston`, but `the
+    director of NASA` names no person), as what it is called (`a group called the Sea Org`), or as the head it
+    modifies (`the Sea Org group`: organisations only, as `Lisbon council` or `Google engineers` name no kind of
+    Lisbon or Google)."""
     root = mention.root
     nouns = [child for child in root.children if child.dep_ == "appos" or (child.dep_ == "compound" and child.i < mention.start)]
     if root.dep_ == "appos":
@@ -258,7 +259,7 @@ def _kind_by_noun(mention: Span) -> str | None:
         if noun.pos_ == "NOUN" and noun.text.islower():
             kind = next((label for label, words in kinds.items() if noun.lemma_ in words), None)
             if kind is not None and not (kind in PEOPLE and noun.i == root.head.head.i and root.dep_ == "pobj"):
-                return kind  # 'the town of Preston', but 'the director of NASA' names no director
+                return kind
     head = root.head
     if (root.dep_ == "compound" and head.i == mention.end and head.pos_ == "NOUN" and head.text.islower()
             and head.lemma_ in kinds["ORG"] and mention.label_ != "GPE"):
@@ -321,7 +322,7 @@ def _words(span: Span) -> tuple[str, ...]:
 
 def _reads_as_name(span: Span, surname: bool) -> bool:
     """Proper-noun words; or a known person's surname capitalised inside a sentence, whatever the tagger made of it
-    (`Waters` in `In her remarks, Waters pointed out ...`)."""
+    (`Waters` in `Later that evening, Waters showed them ...`)."""
     return _is_proper_name(span) or (surname and not span[0].is_sent_start and span[0].text[:1].isupper())
 
 
