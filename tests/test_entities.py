@@ -144,6 +144,9 @@ def test_entities_never_hold_a_possessive(nlp, text):
         ("Judge Ruth Whitmore heard the case. Whitmore adjourned it until June.", "Whitmore", "Ruth Whitmore", 1),
         ("The Andy Warhol Foundation lent the photographs. Andy Warhol took them in 1970.",
          "Andy Warhol", "Andy Warhol", 2),
+        # a surname the tagger read as a common noun inside a sentence
+        ("Ruth Waters, the museum's curator, welcomed the guests. Later in the evening, Waters showed them the "
+         "archive.", "Waters", "Ruth Waters", 1),
     ],
 )
 def test_entities_a_person_named_elsewhere_is_found_again_even_inside_a_longer_name(nlp, text, repeat, name, count):

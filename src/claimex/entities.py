@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimex.boilerplate import LONGEST_DATELINE
 from claimex.doc_text import text_of
+from claimex.entities_places import people_split_into_places, places_inside_organisations
 from claimex.plain_forms import plain
 from claimex.resources import read_lexicon
 from claimex.schema import Entity
@@ -32,6 +33,8 @@ NAMED = PEOPLE | ORGANISATIONS | PLACES | GROUPS
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 HEAD_LINES = 8
 """Lines at the top of an article where a dateline can stand alone."""
+UNLISTED_KINDS = {"EVENT", "PRODUCT"}
+"""Named kinds no record lists: events (`Paralympic Games`) and products (`Space Shuttle Atlantis`)."""
 NESTED_LABELS = PEOPLE | {"GPE", "LOC"}
 """What a longer name can hold as a name of its own: a person or a place (not an organisation in an organisation)."""
 
@@ -40,13 +43,15 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     """Every person, organisation and place in `doc`, in text order, with canonical names.
     `dateline_place`, the place of the article's dateline, is a place whatever the model made of it."""
     mentions = [_as_site(piece) for ent in _with_coordinated_names(doc) if ent.label_ in NAMED
-                for piece in _name_pieces(ent) if not _is_event(piece)]
-    mentions = _without_false_people(doc, mentions)
+                for piece in _name_pieces(ent) if not (_is_event(piece) or _names_an_office(piece))]
+    mentions = people_split_into_places(_without_false_names(doc, mentions))
     if dateline_place is not None:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
         mentions.append(Span(doc, dateline_place.start, dateline_place.end, label="GPE"))
     mentions = _with_majority_labels(mentions + _bracketed_acronyms(doc, mentions))
-    mentions = [m for m in _with_majority_labels(mentions + _repeated_names(doc, mentions)) if m.label_ != "EVENT"]
+    repeated = _repeated_names(doc, mentions)
+    mentions = [m for m in _with_majority_labels(mentions + repeated + places_inside_organisations(mentions + repeated))
+                if m.label_ not in UNLISTED_KINDS]
     mentions.sort(key=lambda m: (m.start, -m.end))
     names = CanonicalNames()
     found = []
@@ -59,18 +64,25 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     return found
 
 
-def _without_false_people(doc: Doc, mentions: list[Span]) -> list[Span]:
-    """The model's people less what is no person's name: a code with a digit (`STS-1`), or one word the article
-    also writes in lower case (`Homeopathy` opening a sentence) unless a person's full name ends with it."""
+def _without_false_names(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """The model's names less what is no name: words without a capital letter (`jargon-free`), a person's or a
+    country's or city's name with a digit (`STS-1`, `IE6`), or a person's name of one word the article also writes
+    in lower case (`Homeopathy` opening a sentence) unless a person's full name ends with it."""
     surnames = {m[-1].text for m in mentions if m.label_ in PEOPLE and len(m) > 1}
     text = text_of(doc)
 
     def written_in_lower_case(word: str) -> bool:
         return word not in surnames and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
-    return [m for m in mentions
-            if m.label_ not in PEOPLE or not (any(c.isdigit() for c in m.text)
-                                              or (len(m) == 1 and written_in_lower_case(m.text)))]
+    def is_false(mention: Span) -> bool:
+        if not any(c.isupper() for c in mention.text):
+            return True
+        if mention.label_ == "GPE":
+            return any(c.isdigit() for c in mention.text)
+        return mention.label_ in PEOPLE and (any(c.isdigit() for c in mention.text)
+                                             or (len(mention) == 1 and written_in_lower_case(mention.text)))
+
+    return [m for m in mentions if not is_false(m)]
 
 
 @functools.cache
@@ -78,7 +90,7 @@ def _word_sets() -> dict:
     """models/entities.json's word lists as sets (`kind_nouns` as a set per label), read once."""
     rules = read_lexicon("entities.json")
     return {"credit_labels": frozenset(rules["credit_labels"]), "facility_heads": frozenset(rules["facility_heads"]),
-            "event_heads": frozenset(rules["event_heads"]),
+            "event_heads": frozenset(rules["event_heads"]), "office_nouns": frozenset(rules["office_nouns"]),
             "kind_nouns": {label: frozenset(words) for label, words in rules["kind_nouns"].items()}}
 
 
@@ -90,6 +102,18 @@ def _is_credit_label(token: Token) -> bool:
 def _is_event(mention: Span) -> bool:
     """A name headed by an event noun (`Paralympic Games`, `Lantern Festival`): an event, whatever the model said."""
     return mention.root.lower_ in _word_sets()["event_heads"]
+
+
+def _names_an_office(mention: Span) -> bool:
+    """An organisation's name of capitalised ordinary words, without article, that a government office noun takes as
+    its own (`Home Secretary`, `Secretary of State`, `Minister of Education`): the office's name, no organisation."""
+    root, offices = mention.root, _word_sets()["office_nouns"]
+    if (mention.label_ not in ORGANISATIONS or any(t.is_upper for t in mention)
+            or any(child.dep_ in ("det", "poss") for child in root.children)):
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lemma_.lower() in offices
+    return root.dep_ == "compound" and root.head.i >= mention.end and root.head.lemma_.lower() in offices
 
 
 def _as_site(mention: Span) -> Span:
@@ -210,9 +234,11 @@ def _with_majority_labels(mentions: list[Span]) -> list[Span]:
         kind = _kind_by_noun(mention)
         if kind is not None:
             told.setdefault(mention.text, kind)
-        if _opens_with_event_noun(mention):
-            told.setdefault(mention.text, "EVENT")
-            told.setdefault(mention[1:].text, "EVENT")
+        opening = _opening_kind(mention)
+        if opening is not None:
+            kind, rest = opening
+            told.setdefault(mention.text, kind)
+            told.setdefault(rest.text, kind)
     relabelled = []
     for mention in mentions:
         label = told.get(mention.text) or _winning_label(votes[mention.text], mention.label_)
@@ -222,27 +248,38 @@ def _with_majority_labels(mentions: list[Span]) -> list[Span]:
     return relabelled
 
 
-def _opens_with_event_noun(mention: Span) -> bool:
-    """`Cyclone Phailin`, `Hurricane Katrina`: an event's name opened by its kind."""
-    return len(mention) > 1 and mention[0].lower_ in _word_sets()["kind_nouns"]["EVENT"]
+def _opening_kind(mention: Span) -> tuple[str, Span] | None:
+    """`Cyclone Phailin`, `Space Shuttle Columbia`: an event's name opened by its kind, or a product's with its kind
+    before the last word; the kind and the name after the kind word. A name headed by a product's kind (`Space
+    Shuttle`) is a product too."""
+    kinds = _word_sets()["kind_nouns"]
+    if len(mention) > 1 and mention[0].lower_ in kinds["EVENT"]:
+        return "EVENT", mention[1:]
+    kind_word = next((t for t in reversed(mention[:-1]) if t.lower_ in kinds["PRODUCT"]), None)
+    if kind_word is not None:
+        return "PRODUCT", mention[kind_word.i - mention.start + 1 :]
+    return ("PRODUCT", mention) if mention.root.lemma_.lower() in kinds["PRODUCT"] else None
 
 
 def _kind_by_noun(mention: Span) -> str | None:
     """The label of a kind noun the text puts beside the name: in apposition (`Instituto Gonzaga, a school`; `its
-    group the Sea Org`), before it (`the band Arcade Fire`), as what `of` names (`the town of Preston`), as what it
-    is called (`a group called the Sea Org`), or as the head it modifies (`the Sea Org group`: organisations only,
-    as `Lisbon council` or `Google engineers` name no kind of Lisbon or Google)."""
+    group the Sea Org`), before it (`the band Arcade Fire`), as what `of` names (`the town of Preston`, but `the
+    director of NASA` names no person), as what it is called (`a group called the Sea Org`), or as the head it
+    modifies (`the Sea Org group`: organisations only, as `Lisbon council` or `Google engineers` name no kind of
+    Lisbon or Google)."""
     root = mention.root
     nouns = [child for child in root.children if child.dep_ == "appos" or (child.dep_ == "compound" and child.i < mention.start)]
-    if root.dep_ == "appos" or (root.dep_ == "pobj" and root.head.lower_ == "of"):
-        nouns.append(root.head if root.dep_ == "appos" else root.head.head)
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+        nouns.append(root.head.head)
     elif root.dep_ == "oprd" and root.head.lemma_ in ("call", "name"):
         nouns.append(root.head.head if root.head.dep_ == "acl" else next((c for c in root.head.children if c.dep_ == "nsubj"), root.head))
     kinds = _word_sets()["kind_nouns"]
     for noun in nouns:
         if noun.pos_ == "NOUN" and noun.text.islower():
             kind = next((label for label, words in kinds.items() if noun.lemma_ in words), None)
-            if kind is not None:
+            if kind is not None and not (kind in PEOPLE and noun.i == root.head.head.i and root.dep_ == "pobj"):
                 return kind
     head = root.head
     if (root.dep_ == "compound" and head.i == mention.end and head.pos_ == "NOUN" and head.text.islower()
@@ -279,7 +316,8 @@ def _repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
     found, i = [], 0
     while i < len(doc):
         words = next((words for words in by_first_word.get(texts[i], ())
-                      if tuple(texts[i : i + len(words)]) == words and _is_proper_name(doc[i : i + len(words)])
+                      if tuple(texts[i : i + len(words)]) == words
+                      and _reads_as_name(doc[i : i + len(words)], words in surnames)
                       and _may_add(doc[i : i + len(words)], words in nestable, covering)), None)
         if words is None:
             i += 1
@@ -301,6 +339,12 @@ def _may_add(candidate: Span, nestable: bool, covering: list[Span | None]) -> bo
 
 def _words(span: Span) -> tuple[str, ...]:
     return tuple(token.text for token in span)
+
+
+def _reads_as_name(span: Span, surname: bool) -> bool:
+    """Proper-noun words; or a known person's surname capitalised inside a sentence, whatever the tagger made of it
+    (`Waters` in `Later that evening, Waters showed them ...`)."""
+    return _is_proper_name(span) or (surname and not span[0].is_sent_start and span[0].text[:1].isupper())
 
 
 def _is_proper_name(span: Span) -> bool:

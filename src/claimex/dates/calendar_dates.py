@@ -68,7 +68,11 @@ def _numeric_day(m: re.Match, ctx: Context) -> Optional[DateReading]:
 
 
 def _numeric_month_day(m: re.Match, ctx: Context) -> Optional[DateReading]:
-    """2/15: only when it cannot be a fraction (day above 12) or a date preposition precedes it."""
+    """2/15: only when it cannot be a fraction (day above 12) or a date preposition precedes it. An event named by
+    its date ('9/11', '26/11': `numeric_event_names` in the lexicon) is that day in its own year."""
+    event = _lexicon()["numeric_event_names"].get(f"{m['a']}/{m['b']}")
+    if event is not None:
+        return DateReading(event, day=dt.date.fromisoformat(event))
     month, day = int(m["a"]), int(m["b"])
     if month > 12 or day > 31 or (day <= 12 and _before(ctx, m.start()) not in DATE_PREPOSITIONS):
         return None
@@ -216,8 +220,11 @@ def _weekday_reading(m: re.Match, ctx: Context) -> Optional[DateReading]:
     if week_rel:
         offset = {"next": 7, "coming": 7, "last": -7, "previous": -7}.get(week_rel, 0)
         return _reading(When(monday + dt.timedelta(days=offset + weekday), DAY_GRAIN))
-    if rel == "next":  # the one in next week
-        return _reading(When(monday + dt.timedelta(days=7 + weekday), DAY_GRAIN))
+    if rel in ("next", "following"):  # the one in next week, or, told after a date, the first after it
+        reading = _reading(When(monday + dt.timedelta(days=7 + weekday), DAY_GRAIN))
+        if rel == "following" or (_before(ctx, m.start()) == "the" and _tense(ctx, m.start(), m.end()) == PAST):
+            reading.anaphoric_weekday = weekday  # 'the following Monday', 'went back the next Tuesday'
+        return reading
     candidates = [ref + dt.timedelta(days=k) for k in range(-14, 15)]
     candidates = [c for c in candidates if c.weekday() == weekday]
     if rel in ("last", "past", "previous"):

@@ -35,6 +35,7 @@ from claimex.dates.relative_dates import (
     _relative_shift,
     _relative_unit,
     _set,
+    _unit_around,
     _upcoming_count,
     _week_possessive,
     _weekday_count,
@@ -90,7 +91,7 @@ def _patterns() -> tuple[Pattern, ...]:
         (r"(?<![\d,.])(?P<y>\d{1,4}) *(?P<era>a\.d\.|b\.c\.(?:e\.)?|c\.e\.|ad|bce?|ce)(?![a-z])",
          _year),
         (rf"(?:the +)?{mod}(?:(?P<c>1[0-9]|20)|')(?P<dd>\d)0'?s(?![a-z])", _decade),
-        (rf"(?:(?P<rel>last|next|this|coming|past|previous) +)?(?P<w>{f['weekday']})"
+        (rf"(?:(?P<rel>last|next|this|coming|past|previous|following) +)?(?P<w>{f['weekday']})"
          rf"(?: +(?:{f['part_of_day']}))?"
          rf"(?: +(?:of +|from +)?(?:the +)?(?P<wrel>this|next|last|previous|coming) +week|(?P<after> +after +next)"
          rf"| +(?:the +)?{_g('d', 'day')}(?! *(?:of\b|-|/|{f['month']})))?", _weekday_reading),
@@ -99,8 +100,11 @@ def _patterns() -> tuple[Pattern, ...]:
          rf"|tomorrow|tmrw|tmr|just +now|right +now|till +date|this +(?:morning|afternoon|evening)|last +night)(?![a-z])"
          rf"(?: +(?:{f['part_of_day']})(?![a-z]))?", _relative_day),
         (rf"(?<![a-z]){mod}(?:the +)?(?:(?P<rel>last|past|previous|this|current|next|coming|following) +"
-         rf"(?P<unit>week|weekend|month|calendar +year|year|yr|decade)|(?P<unit2>week|month|year) +(?P<ba>before +last|after +next))"
+         rf"(?P<unit>week|weekend|month|calendar +year|year|yr|decade)(?P<plural>s(?= +[a-z]))?"
+         rf"|(?P<unit2>week|month|year) +(?P<ba>before +last|after +next)|(?P<unit3>week|month|year)(?P<end>[- ]end)?)"
          r"(?![a-z])", _relative_unit),
+        (r"(?<![a-z])the +(?:(?P<unit>day|week|month|year) +(?P<post>before|after)"
+         r"|(?P<rel>next|following|previous) +(?:day|morning|afternoon|evening|night))(?![a-z])", _unit_around),
         (rf"(?:(?P<on>on) +)?(?:(?P<the>the) +)?{_g('d', 'day')}(?: +day)?"
          rf"(?: +of +(?:the +)?(?P<mrel>{rel_words}) +month)?", _day_of_month),
         (rf"(?:the +)?(?P<ord>{_alternation(_lexicon()['ordinals'])}|last|[1-5](?:st|nd|rd|th))(?: +(?P<last>last))?"
@@ -133,14 +137,14 @@ def _patterns() -> tuple[Pattern, ...]:
 
 class _Groups:
     """A match read back from the original text (the patterns run on lower-cased text); missing groups
-    read as None, so resolvers can share group names across patterns; 'unit' falls back to 'unit2'."""
+    read as None, so resolvers can share group names across patterns; 'unit' falls back to 'unit2', then 'unit3'."""
 
     def __init__(self, m: re.Match, text: str):
         self._m, self._text = m, text
 
     def __getitem__(self, name: str):
-        if name == "unit" and self._m.re.groupindex.get("unit") and self._m.start("unit") < 0:
-            name = "unit2"
+        if name == "unit" and "unit" in self._m.re.groupindex and self._m.start("unit") < 0:
+            name = next((n for n in ("unit2", "unit3") if n in self._m.re.groupindex and self._m.start(n) >= 0), name)
         if name not in self._m.re.groupindex or self._m.start(name) < 0:
             return None
         return self._text[self._m.start(name):self._m.end(name)]

@@ -56,10 +56,12 @@ SPAN_OPENERS = ("over", "during", "throughout", "for", "within")
 
 def _relative_unit(m: re.Match, ctx: Context) -> Optional[DateReading]:
     """'last week', 'this year', 'next month', 'the year before last', 'early next year'; a stretch back from
-    publication for 'the past decade' and 'over the past year' (the range, as for 'the past two years')."""
-    modifier, ref = _modifier(m["mod"]), ctx.published
+    publication for 'the past decade' and 'over the past year' (the range, as for 'the past two years'). A bare
+    unit is the current one where a part of it is named ('the end of the year', 'year end'); 'this years' (for
+    "this year's") is this year, but 'the last years of' no date."""
+    modifier, ref = "late" if m["end"] else _modifier(m["mod"]), ctx.published
     unit = _lower(m["unit"]).replace("calendar ", "")
-    if unit not in UNIT_GRAINS:
+    if unit not in UNIT_GRAINS or (m["plural"] and _lower(m["rel"]) != "this") or (m["unit3"] and not modifier):
         return None
     if ref is None:
         return DateReading(None, modifier=modifier)
@@ -77,6 +79,15 @@ def _relative_unit(m: re.Match, ctx: Context) -> Optional[DateReading]:
     if grain == DECADE_GRAIN:
         return _reading(When(dt.date(ref.year // 10 * 10 + 10 * step, 1, 1), DECADE_GRAIN), modifier)
     return _reading(When(dt.date(ref.year + step, 1, 1), YEAR_GRAIN), modifier)
+
+
+def _unit_around(m: re.Match, ctx: Context) -> Optional[DateReading]:
+    """'the year before', 'the day after the vote', 'the next day', 'the previous morning': one unit from the date
+    before it in the text, or from the date it names ('the day after Christmas'); no value without one."""
+    unit = _lower(m["unit"] or "day")
+    sign = -1 if _lower(m["post"] or m["rel"]) in ("before", "previous") else 1
+    takes_object = m["post"] is not None and re.match(r" +\w", ctx.text[m.end():]) is not None
+    return DateReading(None, anaphoric_shift=(_duration(f"1 {unit}"), sign), takes_object=takes_object)
 
 
 def _superlative_before(ctx: Context, start: int) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from claimex.dates.grammar import _Groups, _patterns
 from claimex.dates.lexicon import _holiday_names, _lexicon
 from claimex.dates.values import DAY_GRAIN, Context, DateReading, When, _reading, _shift
-from claimex.dates.words import _before
+from claimex.dates.words import _before, _two_digit_year
 from claimex.doc_text import text_of
 from claimex.schema import DateMention
 
@@ -124,12 +124,28 @@ def _join_ranges(found: list[_Found], text: str) -> list[_Found]:
             opener = _before(Context(text, None, None), prev.start)
             if link and (opener in ("from", "between") or link.group().strip() in ("-", "–", "through", "until")) \
                     and not (opener == "between" and link.group().strip() != "and"):
-                low, high = prev.reading.value, f.reading.value
+                low, high = _ordered_ends(prev.reading.value, f.reading.value, text[prev.start:prev.end],
+                                          text[f.start:f.end])
                 joined[-1] = _Found(prev.start, f.end, prev.order,
                                     DateReading(f"{low}/{high}", kind="range"))
                 continue
         joined.append(f)
     return joined
+
+
+WRITTEN_YEAR = re.compile(r"\d{4}|['’]\d\d")
+
+
+def _ordered_ends(low: str, high: str, low_text: str, high_text: str) -> tuple[str, str]:
+    """The ends of a range in order: an end without a written year whose year the tense chose wrongly ('will stay
+    open from February 23 through April 9', written in March) moves by a year to the other end's side."""
+    if low[:len(high)] <= high[:len(low)] or not low[:4].isdigit() or not high[:4].isdigit() or "-02-29" in low + high:
+        return low, high
+    if not WRITTEN_YEAR.search(low_text):
+        return f"{int(low[:4]) - 1:04d}{low[4:]}", high
+    if not WRITTEN_YEAR.search(high_text):
+        return low, f"{int(high[:4]) + 1:04d}{high[4:]}"
+    return low, high
 
 
 OBJECT_GAP = re.compile(r"\s*(?:the\s+year\s+)?", re.I)  # 'two weeks since the year 2011'
@@ -163,6 +179,9 @@ def _anchor_anaphora(found: list[_Found], text: str, published: Optional[dt.date
             parts, sign = shift
             moved = _shift(anchor, parts, sign)
             f.reading.value, f.reading.day = moved.iso(), moved.day
+        if f.reading.anaphoric_weekday is not None and anchor is not None:
+            day = anchor + dt.timedelta(days=(f.reading.anaphoric_weekday - anchor.weekday() - 1) % 7 + 1)
+            f.reading.value, f.reading.day = day.isoformat(), day
         if f.reading.day is not None and f.reading.kind == "date":
             anchor = f.reading.day
 
@@ -170,18 +189,33 @@ def _anchor_anaphora(found: list[_Found], text: str, published: Optional[dt.date
 AGE = re.compile(r"\s*-?\s*(?:years?|months?|weeks?|days?)?\s*-?\s*old\b", re.I)
 
 
-def _entity_mentions(doc: Doc, taken: list[_Found]) -> list[_Found]:
-    """spaCy DATE entities the grammar did not read (value null); ages are skipped."""
+SHORT_YEARS = re.compile(r"['’]?\d\d(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)['’]?\d\d)*")
+
+
+def _entity_mentions(doc: Doc, taken: list[_Found], published: Optional[dt.date]) -> list[_Found]:
+    """spaCy DATE entities the grammar did not read (value null; two-digit years read); ages are skipped."""
     extra = []
     for ent in doc.ents:
         if ent.label_ != "DATE" or any(ent.start_char < t.end and t.start < ent.end_char for t in taken):
             continue
         if AGE.match(text_of(doc), ent.end_char) or re.search(r"\bold\b|-year-old", ent.text, re.I):
             continue
+        if SHORT_YEARS.fullmatch(ent.text):
+            extra += _short_years(ent, published)
+            continue
         if not _names_a_time(ent):
             continue
         extra.append(_Found(ent.start_char, ent.end_char, len(_patterns()), DateReading(None)))
     return extra
+
+
+def _short_years(ent, published: Optional[dt.date]) -> list[_Found]:
+    """'in 80 and 84', "in '08": two-digit numbers the model took for dates can only be years, one mention each."""
+    found = []
+    for m in re.finditer(r"\d\d", ent.text):
+        start, year = ent.start_char + m.start(), _two_digit_year(int(m.group()), published)
+        found.append(_Found(start, start + 2, len(_patterns()), DateReading(f"{year:04d}", day=dt.date(year, 1, 1))))
+    return found
 
 
 def _names_a_time(ent) -> bool:
@@ -213,7 +247,7 @@ def find_dates(doc: Doc, published: dt.date | None = None) -> list[DateMention]:
     found = [_with_time(f, text, found[i + 1].start if i + 1 < len(found) else len(text)) for i, f in enumerate(found)]
     found = _shift_objects(_join_ranges(found, text), text)
     _anchor_anaphora(found, text, published)
-    found = sorted(found + _entity_mentions(doc, found), key=lambda f: f.start)
+    found = sorted(found + _entity_mentions(doc, found, published), key=lambda f: f.start)
     mentions = []
     for f in found:
         mentions.append(DateMention(text=text[f.start:f.end], start=f.start, end=f.end, value=f.reading.value,

@@ -47,6 +47,7 @@ class DateReading:
     modifier: Optional[str] = None
     anaphoric_shift: Optional[tuple[dict, int]] = None  # (duration, sign) from the previous date
     takes_object: bool = False  # 'three days after' + a date that follows
+    anaphoric_weekday: Optional[int] = None  # 'the following Monday': the first such day after the previous date
     day: Optional[dt.date] = None  # the day an absolute value starts on, to anchor anaphora
     end_point: Optional[str] = None  # a span ahead also reads as the date it runs to (see _span_ahead)
 

@@ -114,24 +114,39 @@ def _token_at(ctx: Context, start: int, end: int):
 
 
 def _tense(ctx: Context, start: int, end: int) -> int:
-    """PAST, FUTURE or UNKNOWN: the tense of the verb the expression depends on."""
+    """PAST, FUTURE or UNKNOWN: the tense of the finite verb the expression depends on. A verb without tense of
+    its own ('to skip', 'the boat rescued on Friday') takes the tense of the clause that governs it."""
     token = _token_at(ctx, start, end)
     if token is not None and token.idx < end:  # the date's own words ('sat.') are not its verb
         token = token.head if token.head.i != token.i else None
-    for _ in range(4):
-        if token is None:
-            return UNKNOWN
+    infinitive = False
+    while token is not None:
+        if infinitive and token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "JJ"):
+            return FUTURE  # 'the first round, scheduled to open on May 16', 'the bridge, due to open in May'
+        infinitive = token.pos_ in ("VERB", "AUX") and any(c.tag_ == "TO" for c in token.children)
         if token.pos_ in ("VERB", "AUX"):
-            auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")] + [token]
-            if any(a.lower_ in ("will", "shall", "'ll", "wo") for a in auxes):
-                return FUTURE
-            if any(a.tag_ == "VBD" for a in auxes) or (token.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)):
-                return PAST
-            return UNKNOWN
-        if token.head.i == token.i:
-            return UNKNOWN
-        token = token.head
+            tense = _verb_tense(token)
+            if tense is not None:
+                return tense
+        token = token.head if token.head.i != token.i else None
     return UNKNOWN
+
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _verb_tense(verb) -> Optional[int]:
+    """The tense a verb and its auxiliaries mark ('will' and 'is to' ahead, a past form or 'has' + participle
+    behind); None for a verb that marks none (an infinitive, a participle or gerund without auxiliary)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = auxes + [verb]
+    if any(a.lower_ in ("will", "shall", "'ll", "wo") for a in words):
+        return FUTURE
+    if any(a.tag_ == "VBD" for a in words) or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)):
+        return PAST
+    if verb.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children):
+        return FUTURE  # 'the vote is to be held on Friday'
+    return UNKNOWN if any(a.tag_ in FINITE_TAGS for a in words) else None
 
 
 def _is_verb(ctx: Context, start: int, end: int) -> bool:
