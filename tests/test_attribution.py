@@ -155,10 +155,43 @@ CASES = [
     # A participle cue after a comma at the content's end is a claim of its own, not nested in it.
     ("The coach said he did not think the loss hurt the team, arguing that the schedule was to blame.",
      [("The coach", "said", "he did not think the loss hurt the team", "indirect"),
-      ("he", "arguing", "that the schedule was to blame", "indirect")]),
+      ("The coach", "arguing", "that the schedule was to blame", "indirect")]),
     ("Police say the suspect fled on foot, adding that he was armed.",
      [("Police", "say", "the suspect fled on foot", "indirect"),
       ("Police", "adding", "that he was armed", "indirect")]),
+    ('The union insisted that the vote was "fair," claiming that turnout was high.',
+     [("The union", "insisted", 'that the vote was "fair,"', "mixed"),
+      ("The union", "claiming", "that turnout was high", "indirect")]),
+    # A second verb of speech joined by "and" or "but" is a claim of its own, with the first one's speaker
+    # when it has no subject of its own; a verb of wanting or thinking may be part of what is reported.
+    ('The mayor says she respects the council and calls it "a fine body of people."',
+     [("The mayor", "says", "she respects the council", "indirect"),
+      ("The mayor", "calls", 'it "a fine body of people."', "mixed")]),
+    ("The minister said the port would reopen in May and warned against any further strikes.",
+     [("The minister", "said", "the port would reopen in May", "indirect"),
+      ("The minister", "warned against", "any further strikes", "indirect")]),
+    ("Farmers said the drought had ruined the harvest and Ana Ruiz told the Gazette that prices would rise.",
+     [("Farmers", "said", "the drought had ruined the harvest", "indirect"),
+      ("Ana Ruiz", "told", "that prices would rise", "indirect")]),
+    ("The coach said he was proud of the team and wants to stay another season.",
+     [("The coach", "said", "he was proud of the team and wants to stay another season", "indirect")]),
+    # A content the parser ran on over the end of its sentence stops there.
+    ('She said the inquiry is "ongoing." He added that nobody had been charged.',
+     [("She", "said", 'the inquiry is "ongoing."', "mixed"),
+      ("He", "added", "that nobody had been charged", "indirect")]),
+    # A cue clause that closes its sentence after a comma: the clause before the comma is the content.
+    ("Those who take on heavy debt struggle, even with a good job, he said.",
+     [("he", "said", "Those who take on heavy debt struggle, even with a good job", "indirect")]),
+    ("In nearby Dover, the steel mill is hanging on, but it is under pressure from imports, said its chief "
+     "executive, John Smith.",
+     [("its chief executive, John Smith", "said", "In nearby Dover, the steel mill is hanging on, but it is under "
+       "pressure from imports", "indirect")]),
+    ("The closure of the mill signals the end for the town, said Ana Ruiz, leader of the local union.",
+     [("Ana Ruiz, leader of the local union", "said", "The closure of the mill signals the end for the town",
+       "indirect")]),
+    ("The ferry will run again next week, she told reporters on Monday.",
+     [("she", "told", "The ferry will run again next week", "indirect")]),
+    ("After a long pause, the band continued.", []),
 ]
 
 
