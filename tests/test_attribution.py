@@ -192,6 +192,21 @@ CASES = [
     ("The ferry will run again next week, she told reporters on Monday.",
      [("she", "told", "The ferry will run again next week", "indirect")]),
     ("After a long pause, the band continued.", []),
+    # A second speaker's clause set against the first ("though she noted") is a claim of its own.
+    ("The mayor said the long shifts wear the crews down, though she noted that overtime pay had risen.",
+     [("The mayor", "said", "the long shifts wear the crews down", "indirect"),
+      ("she", "noted", "that overtime pay had risen", "indirect")]),
+    ("The mayor said the port would stay open while the storm passed.",
+     [("The mayor", "said", "the port would stay open while the storm passed", "indirect")]),
+    # "add", "admit", "unveil" with a bare object report nothing; "maintain" reports only a clause.
+    ("The ferry company added two boats to the winter timetable.", []),
+    ("The minister unveiled a plaque at the harbour.", []),
+    ("The senator maintains that the count was flawed.",
+     [("The senator", "maintains", "that the count was flawed", "indirect")]),
+    ("The council will maintain the coastal roads.", []),
+    # A label before a tally, or page furniture, is no speaker.
+    ("Ana Ruiz: 1,769", []),
+    ("The Latest: Ferry strike ends after two weeks", []),
 ]
 
 

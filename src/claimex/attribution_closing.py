@@ -24,7 +24,7 @@ def closing_cue_content(cue: Token, addressee: bool) -> CharRange | None:
     # "X, said Ana Ruiz": the subject after the cue; the parser may take the clause before for another one.
     subject, doc, sentence = subjects[-1], cue.doc, cue.sent
     start = subject.left_edge.i if subject.i < cue.i else cue.i
-    if start <= sentence.start or any(t.head is not cue or t.dep_ not in BEFORE_THE_CUE
+    if start <= sentence.start or any(t.head != cue or t.dep_ not in BEFORE_THE_CUE
                                       for t in doc[subject.right_edge.i + 1 if subject.i < cue.i else start:cue.i]):
         return None
     allowed = AFTER_THE_CUE | ({"nsubj", "dobj"} if addressee else {"nsubj"})

@@ -21,6 +21,8 @@ from claimex.doc_text import text_of
 
 # Words that join a second verb on to the first: "and said", "but did not say", ", claiming".
 CONJUNCTIONS = {"and", "but"}
+# Words that set a second speaker's clause against the first: ", though she noted that ...".
+CONTRASTS = {"though", "although", "whereas", "while"}
 # Kinds told by the quotation marks in the content, to tell again once it is cut.
 QUOTE_KINDS = ("direct", "mixed", "indirect")
 # What may end a sentence inside a content the parser ran on over it: `."`, `?”`, `.)`.
@@ -100,10 +102,13 @@ def _follower(doc: Doc, attribution: Attribution, reports_speech: Callable[[str]
 
 def _joined_on(before: Token, verb: Token, speech: bool) -> bool:
     """A cue verb that carries on the sentence: a participle after a comma (", adding that", `," claiming`),
-    or a verb of speech coordinated by "and" or "but" ("and said", "but did not suggest")."""
+    a clause set against the first ("though she noted"), or a verb of speech coordinated by "and" or "but"
+    ("and said", "but did not suggest")."""
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
         previous = before.nbor(-1) if before.is_quote and before.i > 0 else before
         return previous.text == ","
+    if verb.dep_ == "advcl" and before.lower_ in CONTRASTS and before.head == verb:
+        return True
     return speech and verb.dep_ == "conj" and before.lower_ in CONJUNCTIONS
 
 
@@ -115,11 +120,11 @@ def _opens_sentence(text: str, start: int, follower_start: int) -> bool:
 
 
 def _before_joining_words(text: str, start: int, cut: int) -> int:
-    """The cut moved back over the space, commas, dash and "and"/"but" that join the follower on."""
+    """The cut moved back over the space, commas, dash and words ("and", "but", "though") that join the follower on."""
     while True:
         stripped = text[start:cut].rstrip(" ,;\u2014\u2013-\n")
         word = stripped.rsplit(" ", 1)[-1].lower()
-        if word in CONJUNCTIONS and len(stripped) > len(word):
+        if word in CONJUNCTIONS | CONTRASTS | {"even"} and len(stripped) > len(word):
             stripped = stripped[:-len(word)]
             cut = start + len(stripped)
             continue

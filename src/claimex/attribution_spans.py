@@ -66,7 +66,7 @@ def source_range(cue: Token) -> CharRange | None:
                   if grand.dep_ == "pobj"]
         if agents:
             return _speaker_range(agents[0])
-        if passive or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "acl", "acomp") or verb.head is verb:
+        if passive or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "acl", "acomp") or verb.head == verb:
             return None
         if verb.dep_ == "advcl" and verb.tag_ == "VBN":
             return None  # "when asked, she said": the one asked is no source of the question
