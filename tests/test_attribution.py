@@ -47,7 +47,7 @@ CASES = [
     ("I think the plan will fail.", []),
     ("The agency, which announced the cuts on Monday, said they were needed.",
      [("The agency", "announced", "the cuts", "indirect"),
-      ("The agency, which announced the cuts on Monday", "said", "they were needed", "indirect")]),
+      ("The agency, which announced the cuts on Monday,", "said", "they were needed", "indirect")]),
     ("The union's warning that the talks could collapse went unheeded.",
      [("The union", "warning", "that the talks could collapse", "indirect")]),
     ("HARRIS: We are not going anywhere.",
@@ -73,10 +73,10 @@ CASES = [
     # A clause before a trailing cue that the parser joined to it as a conjunct or an adverbial clause.
     ("Despite two lost appeals in the spring, Northern Ferries (NF) remains determined to keep the island route "
      "open through the winter, its chief executive, Ola Berg, told The Gazette.",
-     [("its chief executive, Ola Berg", "told", "Despite two lost appeals in the spring, Northern Ferries (NF) "
+     [("its chief executive, Ola Berg,", "told", "Despite two lost appeals in the spring, Northern Ferries (NF) "
        "remains determined to keep the island route open through the winter", "indirect")]),
     ("After the storm, the harbour authority remains open for business, its director, Ola Berg, told The Gazette.",
-     [("its director, Ola Berg", "told", "After the storm, the harbour authority remains open for business",
+     [("its director, Ola Berg,", "told", "After the storm, the harbour authority remains open for business",
        "indirect")]),
     ("The mayor cut the budget and told reporters.", []),
     ("The economy, she said, is growing.",
@@ -126,6 +126,11 @@ CASES = [
     # Speakers: no time phrase, brackets balanced.
     ('"The road is open," said Mayor Ana Reyes on Tuesday.',
      [("Mayor Ana Reyes", "said", '"The road is open,"', "direct")]),
+    # A speaker set off by commas keeps the comma that closes the description, as annotators draw it.
+    ("Ana Ruiz, the leader of the dock workers, said the strike would go on.",
+     [("Ana Ruiz, the leader of the dock workers,", "said", "the strike would go on", "indirect")]),
+    ('"We will win," said Ana Ruiz, the leader of the dock workers.',
+     [("Ana Ruiz, the leader of the dock workers", "said", '"We will win,"', "direct")]),
     ("The Federal Bureau of Investigation (FBI) said the suspect had fled.",
      [("The Federal Bureau of Investigation (FBI)", "said", "the suspect had fled", "indirect")]),
     # A finding reported in a poll or survey: the poll is the source; a place "in" is nothing.
@@ -317,7 +322,7 @@ ARTICLE_CLAIMS = {
     ],
     "propositions": [
         ("indirect", "the environment ministry", "sentence", "said", "The Northern Copper Company was fined"),
-        ("indirect", "Its chief executive, Paul Arndt", "sentence", "told", "that the firm would appeal"),
+        ("indirect", "Its chief executive, Paul Arndt,", "sentence", "told", "that the firm would appeal"),
         ("direct", "Arndt", "sentence", "told", '"We will appeal,"'),
         ("indirect", "She", "sentence", "said", "the fine was the largest"),
     ],
@@ -333,7 +338,7 @@ ARTICLE_CLAIMS = {
     "scraped-text": [
         ("according_to", "the operator", "sentence", "according\u00a0to", "Three crossings were cancelled"),
         ("indirect", "The union", "sentence", "s\u00adaid", "its members would walk out"),
-        ("indirect", "Its leader, Priya\u00a0Nair", "sentence", "said\u200b", "the vote was clear"),
+        ("indirect", "Its leader, Priya\u00a0Nair,", "sentence", "said\u200b", "the vote was clear"),
         ("according_to", "the Island Gazette", "sentence", "as\u2009reported by", "The crossings will resume"),
         ("direct", "Nair", "sentence", "told", "\u201cWe have had enough,\u201d"),
     ],
