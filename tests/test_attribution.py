@@ -342,6 +342,17 @@ ARTICLE_CLAIMS = {
         ("according_to", "the Island Gazette", "sentence", "as\u2009reported by", "The crossings will resume"),
         ("direct", "Nair", "sentence", "told", "\u201cWe have had enough,\u201d"),
     ],
+    "following-cues": [
+        ("indirect", "The dock workers' union", "sentence", "said", "the strike would go on until"),
+        ("indirect", "The dock workers' union", "sentence", "warned against", "any attempt to bring in outside crews"),
+        ("mixed", "Harbour master Lena Sorvik", "sentence", "insisted", 'that the port was "still open for business,"'),
+        ("indirect", "Harbour master Lena Sorvik", "sentence", "claiming", "that two ferries had sailed on Monday"),
+        ("mixed", "Ana Ruiz, the union's chief negotiator,", "sentence", "said", 'the pay offer was "an insult."'),
+        ("indirect", "She", "sentence", "added", "that her members had voted"),
+        ("indirect", "a trader", "sentence", "said", "Fish prices at the quayside market"),
+        ("indirect", "The shipping firms", "sentence", "say", "the dispute has cost them millions"),
+        ("indirect", "they", "sentence", "concede", "that most cargo has been rerouted"),
+    ],
     "entity-spans": [
         ("indirect", "Observers", "sentence", "criticise", "election"),
         ("indirect", "The Commission on Security and Cooperation in Europe (CSCE)", "sentence", "said", "the vote had"),
