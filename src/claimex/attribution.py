@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Token
 from claimex.attribution_phrases import phrase_attribution, poll_attribution, spellings
 from claimex.attribution_closing import closing_cue_content
 from claimex.attribution_followers import apart_from_following_cues
-from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote, is_time_phrase, source_range, trimmed_range,
-                                       without_full_stop, without_leading_conjunction)
+from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
+                                       is_time_phrase, source_range, trimmed_range, without_full_stop,
+                                       without_leading_conjunction)
 from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject,
                                  read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of

@@ -40,7 +40,8 @@ class Follower:
     own_subject: bool
 
 
-def apart_from_following_cues(doc: Doc, found: list[Attribution], reports_speech: Callable[[str], bool]) -> list[Attribution]:
+def apart_from_following_cues(doc: Doc, found: list[Attribution],
+                              reports_speech: Callable[[str], bool]) -> list[Attribution]:
     """Each content cut before the first following attribution inside it that joins on to its sentence
     (", adding that"; "and said", "and called it" when `reports_speech` of the cue's lemma: "and wants" may
     be part of what is reported) and runs to its end, or that opens a sentence of its own; a joined-on verb
@@ -64,7 +65,8 @@ def apart_from_following_cues(doc: Doc, found: list[Attribution], reports_speech
             if follower.start == cut and follower.joined_on and not follower.own_subject:
                 takers[follower.attribution] = attribution
         content = _cut_at(text, attribution.content, cut)
-        kind = attribution.kind if attribution.kind not in QUOTE_KINDS else content_kind(list(content), doc._.claimex_quotes)
+        quotes = doc._.claimex_quotes
+        kind = content_kind(list(content), quotes) if attribution.kind in QUOTE_KINDS else attribution.kind
         trimmed.append(replace(attribution, content=content, kind=kind))
     return [replace(a, source=takers[a].source) if a in takers else a for a in trimmed]
 
