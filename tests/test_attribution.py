@@ -212,6 +212,7 @@ CASES = [
     # A label before a tally, or page furniture, is no speaker.
     ("Ana Ruiz: 1,769", []),
     ("The Latest: Ferry strike ends after two weeks", []),
+    ("Contributing: Ana Ruiz and Ola Berg.", []),
 ]
 
 
