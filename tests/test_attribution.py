@@ -47,7 +47,7 @@ CASES = [
     ("I think the plan will fail.", []),
     ("The agency, which announced the cuts on Monday, said they were needed.",
      [("The agency", "announced", "the cuts", "indirect"),
-      ("The agency, which announced the cuts on Monday", "said", "they were needed", "indirect")]),
+      ("The agency, which announced the cuts on Monday,", "said", "they were needed", "indirect")]),
     ("The union's warning that the talks could collapse went unheeded.",
      [("The union", "warning", "that the talks could collapse", "indirect")]),
     ("HARRIS: We are not going anywhere.",
@@ -73,10 +73,10 @@ CASES = [
     # A clause before a trailing cue that the parser joined to it as a conjunct or an adverbial clause.
     ("Despite two lost appeals in the spring, Northern Ferries (NF) remains determined to keep the island route "
      "open through the winter, its chief executive, Ola Berg, told The Gazette.",
-     [("its chief executive, Ola Berg", "told", "Despite two lost appeals in the spring, Northern Ferries (NF) "
+     [("its chief executive, Ola Berg,", "told", "Despite two lost appeals in the spring, Northern Ferries (NF) "
        "remains determined to keep the island route open through the winter", "indirect")]),
     ("After the storm, the harbour authority remains open for business, its director, Ola Berg, told The Gazette.",
-     [("its director, Ola Berg", "told", "After the storm, the harbour authority remains open for business",
+     [("its director, Ola Berg,", "told", "After the storm, the harbour authority remains open for business",
        "indirect")]),
     ("The mayor cut the budget and told reporters.", []),
     ("The economy, she said, is growing.",
@@ -126,6 +126,11 @@ CASES = [
     # Speakers: no time phrase, brackets balanced.
     ('"The road is open," said Mayor Ana Reyes on Tuesday.',
      [("Mayor Ana Reyes", "said", '"The road is open,"', "direct")]),
+    # A speaker set off by commas keeps the comma that closes the description, as annotators draw it.
+    ("Ana Ruiz, the leader of the dock workers, said the strike would go on.",
+     [("Ana Ruiz, the leader of the dock workers,", "said", "the strike would go on", "indirect")]),
+    ('"We will win," said Ana Ruiz, the leader of the dock workers.',
+     [("Ana Ruiz, the leader of the dock workers", "said", '"We will win,"', "direct")]),
     ("The Federal Bureau of Investigation (FBI) said the suspect had fled.",
      [("The Federal Bureau of Investigation (FBI)", "said", "the suspect had fled", "indirect")]),
     # A finding reported in a poll or survey: the poll is the source; a place "in" is nothing.
@@ -155,10 +160,59 @@ CASES = [
     # A participle cue after a comma at the content's end is a claim of its own, not nested in it.
     ("The coach said he did not think the loss hurt the team, arguing that the schedule was to blame.",
      [("The coach", "said", "he did not think the loss hurt the team", "indirect"),
-      ("he", "arguing", "that the schedule was to blame", "indirect")]),
+      ("The coach", "arguing", "that the schedule was to blame", "indirect")]),
     ("Police say the suspect fled on foot, adding that he was armed.",
      [("Police", "say", "the suspect fled on foot", "indirect"),
       ("Police", "adding", "that he was armed", "indirect")]),
+    ('The union insisted that the vote was "fair," claiming that turnout was high.',
+     [("The union", "insisted", 'that the vote was "fair,"', "mixed"),
+      ("The union", "claiming", "that turnout was high", "indirect")]),
+    # A second verb of speech joined by "and" or "but" is a claim of its own, with the first one's speaker
+    # when it has no subject of its own; a verb of wanting or thinking may be part of what is reported.
+    ('The mayor says she respects the council and calls it "a fine body of people."',
+     [("The mayor", "says", "she respects the council", "indirect"),
+      ("The mayor", "calls", 'it "a fine body of people."', "mixed")]),
+    ("The minister said the port would reopen in May and warned against any further strikes.",
+     [("The minister", "said", "the port would reopen in May", "indirect"),
+      ("The minister", "warned against", "any further strikes", "indirect")]),
+    ("Farmers said the drought had ruined the harvest and Ana Ruiz told the Gazette that prices would rise.",
+     [("Farmers", "said", "the drought had ruined the harvest", "indirect"),
+      ("Ana Ruiz", "told", "that prices would rise", "indirect")]),
+    ("The coach said he was proud of the team and wants to stay another season.",
+     [("The coach", "said", "he was proud of the team and wants to stay another season", "indirect")]),
+    # A content the parser ran on over the end of its sentence stops there.
+    ('She said the inquiry is "ongoing." He added that nobody had been charged.',
+     [("She", "said", 'the inquiry is "ongoing."', "mixed"),
+      ("He", "added", "that nobody had been charged", "indirect")]),
+    # A cue clause that closes its sentence after a comma: the clause before the comma is the content.
+    ("Those who take on heavy debt struggle, even with a good job, he said.",
+     [("he", "said", "Those who take on heavy debt struggle, even with a good job", "indirect")]),
+    ("In nearby Dover, the steel mill is hanging on, but it is under pressure from imports, said its chief "
+     "executive, John Smith.",
+     [("its chief executive, John Smith", "said", "In nearby Dover, the steel mill is hanging on, but it is under "
+       "pressure from imports", "indirect")]),
+    ("The closure of the mill signals the end for the town, said Ana Ruiz, leader of the local union.",
+     [("Ana Ruiz, leader of the local union", "said", "The closure of the mill signals the end for the town",
+       "indirect")]),
+    ("The ferry will run again next week, she told reporters on Monday.",
+     [("she", "told", "The ferry will run again next week", "indirect")]),
+    ("After a long pause, the band continued.", []),
+    # A second speaker's clause set against the first ("though she noted") is a claim of its own.
+    ("The mayor said the long shifts wear the crews down, though she noted that overtime pay had risen.",
+     [("The mayor", "said", "the long shifts wear the crews down", "indirect"),
+      ("she", "noted", "that overtime pay had risen", "indirect")]),
+    ("The mayor said the port would stay open while the storm passed.",
+     [("The mayor", "said", "the port would stay open while the storm passed", "indirect")]),
+    # "add", "admit", "unveil" with a bare object report nothing; "maintain" reports only a clause.
+    ("The ferry company added two boats to the winter timetable.", []),
+    ("The minister unveiled a plaque at the harbour.", []),
+    ("The senator maintains that the count was flawed.",
+     [("The senator", "maintains", "that the count was flawed", "indirect")]),
+    ("The council will maintain the coastal roads.", []),
+    # A label before a tally, or page furniture, is no speaker.
+    ("Ana Ruiz: 1,769", []),
+    ("The Latest: Ferry strike ends after two weeks", []),
+    ("Contributing: Ana Ruiz and Ola Berg.", []),
 ]
 
 
@@ -269,7 +323,7 @@ ARTICLE_CLAIMS = {
     ],
     "propositions": [
         ("indirect", "the environment ministry", "sentence", "said", "The Northern Copper Company was fined"),
-        ("indirect", "Its chief executive, Paul Arndt", "sentence", "told", "that the firm would appeal"),
+        ("indirect", "Its chief executive, Paul Arndt,", "sentence", "told", "that the firm would appeal"),
         ("direct", "Arndt", "sentence", "told", '"We will appeal,"'),
         ("indirect", "She", "sentence", "said", "the fine was the largest"),
     ],
@@ -285,9 +339,20 @@ ARTICLE_CLAIMS = {
     "scraped-text": [
         ("according_to", "the operator", "sentence", "according\u00a0to", "Three crossings were cancelled"),
         ("indirect", "The union", "sentence", "s\u00adaid", "its members would walk out"),
-        ("indirect", "Its leader, Priya\u00a0Nair", "sentence", "said\u200b", "the vote was clear"),
+        ("indirect", "Its leader, Priya\u00a0Nair,", "sentence", "said\u200b", "the vote was clear"),
         ("according_to", "the Island Gazette", "sentence", "as\u2009reported by", "The crossings will resume"),
         ("direct", "Nair", "sentence", "told", "\u201cWe have had enough,\u201d"),
+    ],
+    "following-cues": [
+        ("indirect", "The dock workers' union", "sentence", "said", "the strike would go on until"),
+        ("indirect", "The dock workers' union", "sentence", "warned against", "any attempt to bring in outside crews"),
+        ("mixed", "Harbour master Lena Sorvik", "sentence", "insisted", 'that the port was "still open for business,"'),
+        ("indirect", "Harbour master Lena Sorvik", "sentence", "claiming", "that two ferries had sailed on Monday"),
+        ("mixed", "Ana Ruiz, the union's chief negotiator,", "sentence", "said", 'the pay offer was "an insult."'),
+        ("indirect", "She", "sentence", "added", "that her members had voted"),
+        ("indirect", "a trader", "sentence", "said", "Fish prices at the quayside market"),
+        ("indirect", "The shipping firms", "sentence", "say", "the dispute has cost them millions"),
+        ("indirect", "they", "sentence", "concede", "that most cargo has been rerouted"),
     ],
     "entity-spans": [
         ("indirect", "Observers", "sentence", "criticise", "election"),

@@ -13,9 +13,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from claimex.attribution_phrases import phrase_attribution, poll_attribution, spellings
-from claimex.attribution_spans import (Attribution, CharRange, apart_from_following_cues, content_kind,
-                                       extend_to_quotes, inside_quote, is_time_phrase, source_range, trimmed_range,
-                                       without_full_stop, without_leading_conjunction)
+from claimex.attribution_closing import closing_cue_content
+from claimex.attribution_followers import apart_from_following_cues
+from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
+                                       is_time_phrase, source_range, trimmed_range, without_full_stop,
+                                       without_leading_conjunction)
 from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject,
                                  read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
@@ -98,8 +100,14 @@ class AttributionFinder(LexiconComponent):
                 attribution = attribute(token, lemma, lexicon[lemma], quotes)
                 if attribution is not None:
                     found.append(attribution)
-        doc._.claimex_attributions = tuple(sorted(apart_from_following_cues(doc, found), key=lambda a: a.cue))
+        doc._.claimex_attributions = tuple(sorted(apart_from_following_cues(doc, found, self.reports_speech),
+                                                  key=lambda a: a.cue))
         return doc
+
+    def reports_speech(self, lemma: str) -> bool:
+        """A cue verb of saying, not of thinking or wanting (`!clause`) nor a stance (`!named`)."""
+        entry = self.cue_verbs.get(lemma)
+        return entry is not None and not (entry.clause_only or entry.named_source)
 
     def lemma(self, token: Token) -> str:
         """The lemma, of the plain form when the word carries invisible characters ("s\u00adaid" -> "say")."""
@@ -198,7 +206,7 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     """What the cue attributes, by the first rule that applies: a clause; an object; the clause
     the cue is set into; a quotation or a colon-introduced passage right beside the cue."""
     if entry.quote_only:
-        return _set_off_content(cue, quotes)
+        return _set_off_content(cue, quotes, entry)
     clauses = [child for child in cue.children if (child.dep_ in CLAUSES or _unmarked_clause_before(child))
                and _says_something(child)]
     if clauses:
@@ -213,7 +221,7 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
                                                      and (_complements(child) or not _needs_complement(child, entry))]
     if objects:
         return [_object_range(objects[0])]
-    return _set_off_content(cue, quotes)
+    return _set_off_content(cue, quotes, entry)
 
 
 def _misattached_clause(cue: Token) -> Token | None:
@@ -251,11 +259,13 @@ def _with_controlled_object(cue: Token, clause: Token, entry: CueWord) -> list[T
     return [t for t in cue.doc[objects[0].left_edge.i:clause.left_edge.i]] + tokens
 
 
-def _set_off_content(cue: Token, quotes: tuple[CharRange, ...]) -> list[CharRange | None]:
-    """The clause the cue is set into ("X, he said, Y"), else a quotation or passage beside it."""
+def _set_off_content(cue: Token, quotes: tuple[CharRange, ...], entry: CueWord) -> list[CharRange | None]:
+    """The clause the cue is set into ("X, he said, Y"), else a quotation or passage beside it, else the
+    clause before a cue clause that closes the sentence ("X, he said.")."""
     if (cue.dep_ in PARENTHETICAL_DEPS or _comma_spliced(cue)) and _is_parenthetical(cue):
         return _clause_without(cue.head, cue)
-    return [_adjacent_quote_or_passage(cue, quotes)]
+    beside = _adjacent_quote_or_passage(cue, quotes)
+    return [beside if beside is not None else closing_cue_content(cue, addressee=entry.complement_only)]
 
 
 def _unmarked_clause_before(child: Token) -> bool:

@@ -1,11 +1,10 @@
-"""Attributions as character ranges, and the spans they are built from: speakers, trimmed phrases, quotations;
-last, the pass that ends a content where a following cue takes over (`apart_from_following_cues`)."""
+"""Attributions as character ranges, and the spans they are built from: speakers, trimmed phrases, quotations."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from claimex.boilerplate import outside_boilerplate
 from claimex.cue_lexicon import NOT_SPEAKERS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS
@@ -58,8 +57,8 @@ def source_range(cue: Token) -> CharRange | None:
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
         if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return _noun_phrase_before(verb.head)
-        if subjects:
-            return _speaker_range(subjects[0])
+        if subjects:  # of two, the one after the cue ("X, said Ana Ruiz": the parser may take X for one)
+            return _speaker_range(subjects[-1] if subjects[-1].i > verb.i else subjects[0])
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return _noun_phrase_before(verb.head)
         passive = [child for child in verb.children if child.dep_ in PASSIVE_SUBJECTS]
@@ -67,7 +66,7 @@ def source_range(cue: Token) -> CharRange | None:
                   if grand.dep_ == "pobj"]
         if agents:
             return _speaker_range(agents[0])
-        if passive or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "acl", "acomp") or verb.head is verb:
+        if passive or verb.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "acl", "acomp") or verb.head == verb:
             return None
         if verb.dep_ == "advcl" and verb.tag_ == "VBN":
             return None  # "when asked, she said": the one asked is no source of the question
@@ -108,7 +107,16 @@ def _speaker_range(head: Token) -> CharRange | None:
     if head.ent_type_ in NOT_SPEAKERS:
         return None
     dropped = {t.i for child in head.children if child.i > head.i and is_time_phrase(child) for t in child.subtree}
-    return _balanced(trimmed_range([t for t in head.subtree if t.i not in dropped]), text_of(head.doc))
+    text = text_of(head.doc)
+    return _with_closing_comma(_balanced(trimmed_range([t for t in head.subtree if t.i not in dropped]), text), text)
+
+
+def _with_closing_comma(span: CharRange | None, text: str) -> CharRange | None:
+    """A speaker with a description set off by commas keeps the comma that closes it, as annotators draw it:
+    "Ana Ruiz, the union's leader, said" (train: 1,058 such sources take the comma, 125 leave it)."""
+    if span is not None and "," in text[span[0]:span[1]] and text[span[1]:span[1] + 1] == ",":
+        return span[0], span[1] + 1
+    return span
 
 
 def is_time_phrase(token: Token) -> bool:
@@ -177,37 +185,3 @@ def extend_to_quotes(fragments: list[CharRange], quotes: tuple[CharRange, ...], 
                 start, end = min(start, q_start), max(end, q_end)
         extended.append((start, end))
     return extended
-
-
-def apart_from_following_cues(doc: Doc, found: list[Attribution]) -> list[Attribution]:
-    """"He said the plan was dead, arguing that ...": a content stops where a second attribution, joined on
-    by a comma and a participle, takes over to its end; the second is a claim of its own, not one nested
-    in the first."""
-    text = text_of(doc)
-    joined_on = [other for other in found if _joined_on(doc, other.cue)]
-    trimmed = []
-    for attribution in found:
-        start, end = attribution.content[-1]
-        follower = min((other.cue[0] for other in joined_on if attribution.cue[1] <= start < other.cue[0] < end
-                        and other.content[-1][1] >= end), default=None)
-        if follower is not None:
-            cut = follower
-            while cut > start and text[cut - 1] in " ,":
-                cut -= 1
-            if cut > start:
-                content = (*attribution.content[:-1], (start, cut))
-                attribution = replace(attribution, content=content)
-        trimmed.append(attribution)
-    return trimmed
-
-
-def _joined_on(doc: Doc, cue: CharRange) -> bool:
-    """A cue that carries on its sentence: a participle after a comma (", adding that", ", arguing that")."""
-    span = doc.char_span(*cue, alignment_mode="expand")
-    if span is None:
-        return False
-    verb = next((t for t in span if t.pos_ == "VERB"), None)
-    if verb is None or verb.i == 0:
-        return False
-    before = doc[span.start - 1]
-    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and before.text == ","
