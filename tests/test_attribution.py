@@ -302,6 +302,11 @@ def test_attribution_cue_lemma_of_scraped_text_is_the_plain_one(nlp, text, lemma
     assert text[claim.cue.start:claim.cue.end] == claim.cue.text
 
 
+@pytest.mark.parametrize("text", ["\u00ad", "The mayor said \u00ad\u200b the bridge would reopen.", "\u200b\n"])
+def test_attribution_a_word_of_invisible_characters_only_is_no_error(text):
+    assert all(text[c.content.start:c.content.end] == c.content.text for c in claimex.extract(text))
+
+
 ARTICLES = Path(__file__).parent / "data" / "attribution"
 # Each article written for these tests, laid out as news is: (kind, source, source_from, cue, content start)
 # of every claim that is not the article's own statement, in order.

@@ -22,7 +22,7 @@ from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueW
                                  read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
 from claimex.layout_rules import LayoutRules
-from claimex.plain_forms import has_invisible, plain
+from claimex.plain_forms import plain
 from claimex.quotes import find_quotes
 from claimex.component import LexiconComponent
 
@@ -111,9 +111,10 @@ class AttributionFinder(LexiconComponent):
 
     def lemma(self, token: Token) -> str:
         """The lemma, of the plain form when the word carries invisible characters ("s\u00adaid" -> "say")."""
-        if self.lemmatizer is None or not has_invisible(token):
+        written = plain(token.text)
+        if self.lemmatizer is None or written == token.text or not written:
             return token.lemma_.lower()
-        word = Doc(token.vocab, words=[plain(token.text)], pos=[token.pos_])
+        word = Doc(token.vocab, words=[written], pos=[token.pos_])
         return self.lemmatizer.rule_lemmatize(word[0])[0].lower()
 
 
