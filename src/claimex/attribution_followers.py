@@ -47,7 +47,7 @@ def apart_from_following_cues(doc: Doc, found: list[Attribution],
     be part of what is reported) and runs to its end, or that opens a sentence of its own; a joined-on verb
     with no subject of its own takes the speaker of the attribution it leaves. A passage after a colon
     ("She added: ...") is the speaker's own words, sentences and all."""
-    text = text_of(doc)
+    text, quotes = text_of(doc), doc._.claimex_quotes
     followers = [f for f in (_follower(doc, a, reports_speech) for a in found) if f is not None]
     takers: dict[Attribution, Attribution] = {}
     trimmed = []
@@ -56,7 +56,7 @@ def apart_from_following_cues(doc: Doc, found: list[Attribution],
         cut = None
         if attribution.cue[1] <= start and not text[attribution.cue[0]:attribution.cue[1]].endswith(":"):
             cut = min((f.start for f in followers if start < f.start < end and (
-                (f.joined_on and f.attribution.content[-1][1] >= end) or _opens_sentence(text, start, f.start))),
+                (f.joined_on and f.attribution.content[-1][1] >= end) or _starts_a_sentence(text, start, f.start))),
                 default=None)
         if cut is None:
             trimmed.append(attribution)
@@ -65,7 +65,6 @@ def apart_from_following_cues(doc: Doc, found: list[Attribution],
             if follower.start == cut and follower.joined_on and not follower.own_subject:
                 takers[follower.attribution] = attribution
         content = _cut_at(text, attribution.content, cut)
-        quotes = doc._.claimex_quotes
         kind = content_kind(list(content), quotes) if attribution.kind in QUOTE_KINDS else attribution.kind
         trimmed.append(replace(attribution, content=content, kind=kind))
     return [replace(a, source=takers[a].source) if a in takers else a for a in trimmed]
@@ -114,7 +113,7 @@ def _joined_on(before: Token, verb: Token, speech: bool) -> bool:
     return speech and verb.dep_ == "conj" and before.lower_ in CONJUNCTIONS
 
 
-def _opens_sentence(text: str, start: int, follower_start: int) -> bool:
+def _starts_a_sentence(text: str, start: int, follower_start: int) -> bool:
     """The follower's words open a sentence inside the content: a full stop, question or exclamation mark
     (and any closing quotation mark) stands right before them."""
     before = text[start:follower_start].rstrip()

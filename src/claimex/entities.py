@@ -77,10 +77,10 @@ def _without_false_names(doc: Doc, mentions: list[Span]) -> list[Span]:
     def is_false(mention: Span) -> bool:
         if not any(c.isupper() for c in mention.text):
             return True
+        has_digit = any(c.isdigit() for c in mention.text)
         if mention.label_ == "GPE":
-            return any(c.isdigit() for c in mention.text)
-        return mention.label_ in PEOPLE and (any(c.isdigit() for c in mention.text)
-                                             or (len(mention) == 1 and written_in_lower_case(mention.text)))
+            return has_digit
+        return mention.label_ in PEOPLE and (has_digit or (len(mention) == 1 and written_in_lower_case(mention.text)))
 
     return [m for m in mentions if not is_false(m)]
 
@@ -168,9 +168,8 @@ def _head_lines(doc: Doc) -> list[tuple[int, int]]:
 def _with_coordinated_names(doc: Doc) -> list[Span]:
     """The model's entities, a name whose first word is coordinated ("Maritime and Transport Workers Union", which
     the model cuts at "and") made one again: the one-word entity before "and" modifies a word of the one after it."""
-    ents = list(doc.ents)
     merged: list[Span] = []
-    for ent in ents:
+    for ent in doc.ents:
         last = merged[-1] if merged else None
         if (last is not None and len(last) == 1 and ent.start == last.end + 1 and doc[last.end].lower_ in ("and", "&")
                 and last.root.dep_ in ("nmod", "compound") and ent.start <= last.root.head.i < ent.end):
@@ -268,13 +267,15 @@ def _kind_by_noun(mention: Span) -> str | None:
     modifies (`the Sea Org group`: organisations only, as `Lisbon council` or `Google engineers` name no kind of
     Lisbon or Google)."""
     root = mention.root
-    nouns = [child for child in root.children if child.dep_ == "appos" or (child.dep_ == "compound" and child.i < mention.start)]
+    nouns = [child for child in root.children
+             if child.dep_ == "appos" or (child.dep_ == "compound" and child.i < mention.start)]
     if root.dep_ == "appos":
         nouns.append(root.head)
     elif root.dep_ == "pobj" and root.head.lower_ == "of":
         nouns.append(root.head.head)
     elif root.dep_ == "oprd" and root.head.lemma_ in ("call", "name"):
-        nouns.append(root.head.head if root.head.dep_ == "acl" else next((c for c in root.head.children if c.dep_ == "nsubj"), root.head))
+        subject = next((c for c in root.head.children if c.dep_ == "nsubj"), root.head)
+        nouns.append(root.head.head if root.head.dep_ == "acl" else subject)
     kinds = _word_sets()["kind_nouns"]
     for noun in nouns:
         if noun.pos_ == "NOUN" and noun.text.islower():

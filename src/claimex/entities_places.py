@@ -35,7 +35,7 @@ def places_inside_organisations(mentions: list[Span]) -> list[Span]:
             continue
         place = _place_in(mention)
         if place is not None and (place.start, place.end) not in taken:
-            found.append(Span(mention.doc, place.start, place.end, label="GPE"))
+            found.append(Span(mention.doc, place.start, place.end, label=PLACE_LABEL))
             taken.add((place.start, place.end))
     return found
 
