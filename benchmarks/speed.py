@@ -5,7 +5,8 @@
 Texts: the project's samples/ and, when present, ../shared/eval/polnear/dev/text. Each round runs
 (1) bare spaCy: the same model, `nlp.pipe` over the texts, and (2) `claimex extract` over the same
 files with stdout discarded, each in a fresh process that reports its own time and peak memory.
-Prints words per second, the median time ratio claimex / spaCy, peak memory of each, and, with
+Prints words per second, the median time ratio claimex / spaCy (and of CPU time, which other jobs on a
+shared machine disturb less), peak memory of each, and, with
 --workers, the speed-up of `claimex extract --workers N` over one worker. The machine is shared and
 noisy: compare ratios from the same run, not absolute seconds. --memory compares peak memory on
 200 and 2,000 inputs.
@@ -39,7 +40,8 @@ texts = (Path(f).read_text(encoding="utf-8") for f in files)
 for doc in nlp.pipe(texts, batch_size=16):
     pass
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), file=sys.stderr)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_kib": usage.ru_maxrss}), file=sys.stderr)
 """
 CLAIMEX = """
 import json, os, resource, sys, time
@@ -51,8 +53,9 @@ try:
 except SystemExit:
     pass
 seconds = time.perf_counter() - start
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": seconds, "peak_kib": peak}), file=sys.stderr)
+usage, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_kib": max(usage.ru_maxrss, children.ru_maxrss)}), file=sys.stderr)
 """
 
 
@@ -96,6 +99,10 @@ def main() -> None:
     ours = summary("claimex extract", claimex_runs)
     ratios = [c["seconds"] / s["seconds"] for c, s in zip(claimex_runs, spacy_runs)]
     print(f"ratio claimex / spaCy: median {ours / bare:.3f} (per round: {', '.join(f'{r:.3f}' for r in ratios)})")
+    cpu_ratios = [c["cpu_seconds"] / s["cpu_seconds"] for c, s in zip(claimex_runs, spacy_runs)]
+    fastest = min(c["cpu_seconds"] for c in claimex_runs) / min(s["cpu_seconds"] for s in spacy_runs)
+    print(f"CPU time ratio (steadier on a busy machine): median {statistics.median(cpu_ratios):.3f} "
+          f"(per round: {', '.join(f'{r:.3f}' for r in cpu_ratios)}); fastest run against fastest run {fastest:.3f}")
     if worker_runs:
         parallel = summary(f"claimex --workers {args.workers}", worker_runs)
         print(f"--workers {args.workers} / one worker: {parallel / ours:.3f}")

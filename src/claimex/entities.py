@@ -404,7 +404,7 @@ def _group(label: str) -> str:
 def _longest_containing(known: list[str], text: str) -> str | None:
     """The longest known name that has `text` as whole words (a surname, a short form)."""
     words = text.split()
-    candidates = [k for k in known if k != text and _contains_words(k.split(), words)]
+    candidates = [k for k in known if k != text and words[0] in k and _contains_words(k.split(), words)]
     return max(candidates, key=len) if candidates else None
 
 

@@ -46,6 +46,14 @@ class NumberLexicon:
     ratio_words: dict[tuple[str, ...], str]
     counted_time_units: frozenset[str]
 
+    @functools.cached_property
+    def opening_words(self) -> frozenset[str]:
+        """Every word a number phrase may open with (the others need a digit): number words, ordinals,
+        fractions, magnitudes, vague counts, a negation, an article ("a million")."""
+        return frozenset(self.words) | frozenset(self.ordinals) | frozenset(self.fractions) | frozenset(
+            self.magnitudes) | frozenset(self.magnitudes_before_of) | self.vague_counts | self.negative_words | {
+            "a", "an", "half"}
+
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> NumberLexicon:

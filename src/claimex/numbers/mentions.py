@@ -10,6 +10,7 @@ is two counts, not a range.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Optional, Union
 
@@ -22,6 +23,7 @@ from claimex.numbers.phrases import _read_number, with_ratio
 from claimex.numbers.tokens import _HYPHENS, reads_as_year
 from claimex.schema import NumberMention, Qualifier
 
+_DIGIT = re.compile(r"\d")
 _RANGE_WORDS = frozenset({"to", "or"} | _HYPHENS)
 _COUNTED_DEPS = frozenset({"nummod", "quantmod", "compound"})
 
@@ -31,10 +33,12 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
     lex = lexicon()
     mentions: list[NumberMention] = []
     i = 0
-    while i < len(doc):
+    for start in _possible_starts(doc, lex):
+        if start < i:
+            continue
+        i = start
         reading = _read_number(doc, i, lex)
         if reading is None:
-            i += 1
             continue
         reading = with_ratio(doc, reading, lex)
         if _is_not_a_count(doc, reading, lex):
@@ -43,6 +47,13 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
         mention, i = _mention(doc, reading, lex, floor=mentions[-1].end if mentions else 0)
         mentions.append(mention)
     return mentions
+
+
+def _possible_starts(doc: Doc, lex: NumberLexicon) -> list[int]:
+    """The tokens a number phrase may start at: a digit in it, or a word a number phrase opens with."""
+    opening = lex.opening_words
+    return [token.i for token in doc
+            if token.lower_ in opening or (not token.is_alpha and _DIGIT.search(token.text) is not None)]
 
 
 def _end_of_range_from(doc: Doc, reading: NumberPhrase, lex: NumberLexicon) -> int:
