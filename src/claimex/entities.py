@@ -228,19 +228,19 @@ def _with_majority_labels(mentions: list[Span]) -> list[Span]:
     Fire`), else the label most mentions of the same name carry."""
     votes: dict[str, Counter] = defaultdict(Counter)
     told: dict[str, str] = {}
-    for mention in mentions:
-        votes[mention.text][mention.label_] += 1
+    for mention, text in zip(mentions, texts := [mention.text for mention in mentions]):
+        votes[text][mention.label_] += 1
         kind = _kind_by_noun(mention)
         if kind is not None:
-            told.setdefault(mention.text, kind)
+            told.setdefault(text, kind)
         opening = _opening_kind(mention)
         if opening is not None:
             kind, rest = opening
-            told.setdefault(mention.text, kind)
+            told.setdefault(text, kind)
             told.setdefault(rest.text, kind)
     relabelled = []
-    for mention in mentions:
-        label = told.get(mention.text) or _winning_label(votes[mention.text], mention.label_)
+    for mention, text in zip(mentions, texts):
+        label = told.get(text) or _winning_label(votes[text], mention.label_)
         if label != mention.label_:
             mention = Span(mention.doc, mention.start, mention.end, label=label)
         relabelled.append(mention)
@@ -316,10 +316,10 @@ def _repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
     texts = [token.text for token in doc]
     found, i = [], 0
     while i < len(doc):
-        words = next((words for words in by_first_word.get(texts[i], ())
-                      if tuple(texts[i : i + len(words)]) == words
+        words = next((words for words in by_first_word[texts[i]] if tuple(texts[i : i + len(words)]) == words
                       and _reads_as_name(doc[i : i + len(words)], words in surnames)
-                      and _may_add(doc[i : i + len(words)], words in nestable, covering)), None)
+                      and _may_add(doc[i : i + len(words)], words in nestable, covering)),
+                     None) if texts[i] in by_first_word else None
         if words is None:
             i += 1
         else:

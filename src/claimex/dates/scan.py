@@ -259,14 +259,16 @@ def find_dates(doc: Doc, published: dt.date | None = None) -> list[DateMention]:
 
 
 PUBLISHED_LABEL = re.compile(r"^\s*(?:published|posted|updated|date|first published)\s*(?:on|:)?\s*", re.I)
+DIGIT = re.compile(r"\d")
 HEAD_LINES = 6
 
 
 def find_published_date(text: str) -> dt.date | None:
     """A publication date stated at the top of the article: a dateline ('WASHINGTON, March 3, 2017 —'),
-    a 'Published: 2017-03-03' line, or a line that is only a full date, in the first few lines."""
+    a 'Published: 2017-03-03' line, or a line that is only a full date, in the first few lines (a full date
+    has digits: the line without one is not read)."""
     lines = [line for line in text.splitlines() if line.strip()][:HEAD_LINES]
-    for line in lines:
+    for line in filter(DIGIT.search, lines):
         ctx = Context(line, None, None)
         for f in _scan(ctx):
             value = f.reading.value
