@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from claimex.attribution_phrases import phrase_attribution, poll_attribution, spellings
 from claimex.attribution_closing import closing_cue_content
+from claimex.attribution_colon import colon_quote_attributions
 from claimex.attribution_followers import apart_from_following_cues
 from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
                                        is_time_phrase, source_range, trimmed_range, without_full_stop,
@@ -100,6 +101,7 @@ class AttributionFinder(LexiconComponent):
                 attribution = attribute(token, lemma, lexicon[lemma], quotes)
                 if attribution is not None:
                     found.append(attribution)
+        found.extend(colon_quote_attributions(doc, quotes, found))
         doc._.claimex_attributions = tuple(sorted(apart_from_following_cues(doc, found, self.reports_speech),
                                                   key=lambda a: a.cue))
         return doc
