@@ -49,8 +49,9 @@ PRONOUN_I = re.compile(r"I(?:['’][a-z]+)?\b")  # capitalised everywhere, so no
 LABEL = re.compile(r"[A-Z][\w-]*:\s")  # "in Washington D.C. Image: ..." opens a new sentence
 MULTI_PERIOD = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 LIST_LABEL = re.compile(r"\d{1,3}|[a-zA-Z]|[ivx]+")
-LIST_ITEM = re.compile(
-    r"(?<!\S)(?:(?P<bullet>[" + BULLETS + r"])\s*)?(?:(?P<label>\d{1,2}|[a-z])(?P<style>\.\)|[.)])(?=\s))?"
+LIST_ITEM = re.compile(  # the lookahead: a bullet or a label, so that no empty match is made between them
+    r"(?<!\S)(?=[" + BULLETS + r"]|(?:\d{1,2}|[a-z])[.)])"
+    r"(?:(?P<bullet>[" + BULLETS + r"])\s*)?(?:(?P<label>\d{1,2}|[a-z])(?P<style>\.\)|[.)])(?=\s))?"
 )
 QUOTES_AND_BRACKETS = re.compile(r"[\"“”‘’'()\[\]\n]")
 SPACES = re.compile(r"\s*")
