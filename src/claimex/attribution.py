@@ -19,8 +19,8 @@ from claimex.attribution_followers import apart_from_following_cues
 from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
                                        is_time_phrase, source_range, trimmed_range, without_full_stop,
                                        without_leading_conjunction)
-from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject,
-                                 read_cue_words, spoken_in_the_room, subject_can_speak)
+from claimex.cue_lexicon import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord,
+                                 has_named_subject, read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
 from claimex.layout_rules import LayoutRules
 from claimex.plain_forms import plain
@@ -319,11 +319,14 @@ def _complements(head: Token) -> list[Token]:
 
 def _object_range(head: Token) -> CharRange | None:
     """An object with what completes it ("described the plan as reckless", "blamed him for the
-    delay"), without a clause set off by a comma after it ("the plan, which ...")."""
-    tokens = _before_set_off_clause(list(head.subtree), head)
-    for sibling in _complements(head):
-        if sibling.dep_ != "ccomp" and sibling.head is not head:
-            tokens.extend(sibling.subtree)
+    delay"), without a clause set off by a comma after it ("the plan, which ..."); of a relative pronoun
+    before its verb, only what completes it when something does ("a move [that] the mayor called ["the least
+    we can do"]"; "the claims, [which] he denied")."""
+    completing = [sibling for sibling in _complements(head) if sibling.dep_ != "ccomp" and sibling.head is not head]
+    relative = head.lower_ in RELATIVE_PRONOUNS and head.i < head.head.i and completing
+    tokens = [] if relative else _before_set_off_clause(list(head.subtree), head)
+    for sibling in completing:
+        tokens.extend(sibling.subtree)
     return trimmed_range(tokens)
 
 
