@@ -286,9 +286,11 @@ def _comma_spliced(cue: Token) -> bool:
 
 def _prepositional_objects(cue: Token, entry: CueWord) -> list[Token]:
     """"called for an inquiry": the object of a preposition that belongs to the cue (never a time:
-    "called a meeting for May")."""
+    "called a meeting for May"; never after an object it completes: "accused [Ana of lying]")."""
+    objects = [child.i for child in cue.children if child.dep_ == "dobj"]
     return [grand for child in cue.children if child.dep_ in ("prep", "prt") and child.lower_ in entry.prepositions
-            and not is_time_phrase(child) for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+            and not is_time_phrase(child) and not (child.lower_ in OBJECT_COMPLEMENTS and objects and objects[0] < child.i)
+            for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
 
 
 def _says_something(clause: Token) -> bool:
@@ -307,9 +309,11 @@ def _needs_complement(head: Token, entry: CueWord) -> bool:
 
 
 def _complements(head: Token) -> list[Token]:
-    """What completes an object into a proposition: "called the plan reckless", "blamed him for the delay"."""
+    """What completes an object (of the cue or of its preposition) into a proposition: "called the plan
+    reckless", "blamed him for the delay"."""
     own = [child for child in head.children if child.dep_ == "acl" and child.tag_ == "VBG"]
-    return own + [sibling for sibling in head.head.children
+    verb = head.head.head if head.dep_ == "pobj" else head.head  # "referred to [Ana as a hero]"
+    return own + [sibling for sibling in verb.children
                   if sibling.i > head.i and (sibling.dep_ in ("oprd", "xcomp", "ccomp", "dobj") or
                                              (sibling.dep_ == "prep" and sibling.lower_ in OBJECT_COMPLEMENTS
                                               and not is_time_phrase(sibling)))]

@@ -185,3 +185,16 @@ def extend_to_quotes(fragments: list[CharRange], quotes: tuple[CharRange, ...], 
                 start, end = min(start, q_start), max(end, q_end)
         extended.append((start, end))
     return extended
+
+
+def joined_fragments(fragments: tuple[CharRange, ...], cue: CharRange) -> list[CharRange]:
+    """The fragments in text order, each joined to the one before unless the cue stands between them:
+    annotators split a content only around its cue (`"A," she said, "B."`), never between two clauses
+    the cue governs or two pieces of one quotation."""
+    joined: list[CharRange] = []
+    for start, end in sorted(set(fragments)):
+        if joined and not joined[-1][1] <= cue[0] < start:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined

@@ -1,0 +1,51 @@
+"""Where a claim's content starts and ends, as news annotators draw it, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimex
+from claimex.attribution_spans import joined_fragments
+
+# (text, cue, content): a verb whose object a preposition completes takes the object with it.
+OBJECT_WITH_COMPLEMENT = [
+    ("The union accused the ferry company of cutting corners on safety.",
+     "accused", "the ferry company of cutting corners on safety"),
+    ("Local traders blamed the council for the empty high street.",
+     "blamed", "the council for the empty high street"),
+    ("The coach praised her players for their patience with the referee.",
+     "praised", "her players for their patience with the referee"),
+    ("The mayor described the bridge repairs as overdue.",
+     "described", "the bridge repairs as overdue"),
+    ("The senator referred to the new levy as a tax on farmers.",
+     "referred to", "the new levy as a tax on farmers"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), OBJECT_WITH_COMPLEMENT, ids=[c[1] for c in OBJECT_WITH_COMPLEMENT])
+def test_content_of_a_verb_with_object_and_complement_takes_the_object(nlp, text, cue, content):
+    claim = next(c for c in claimex.extract(text) if c.cue is not None)
+    assert (claim.cue.text, claim.content.text) == (cue, content)
+
+
+# (fragments, cue, joined): fragments stay apart only where the cue stands between them.
+FRAGMENTS = [
+    (((0, 10), (20, 30)), (12, 16), [(0, 10), (20, 30)]),  # "A," she said, "B."
+    (((0, 10), (12, 30)), (40, 44), [(0, 30)]),  # two clauses after "said", joined by "and"
+    (((20, 30), (0, 10)), (40, 44), [(0, 30)]),  # out of order
+    (((0, 10), (0, 10)), (12, 16), [(0, 10)]),  # the same quotation twice
+    (((0, 10), (5, 12), (20, 30)), (14, 18), [(0, 12), (20, 30)]),  # overlapping, then the cue
+    (((0, 10),), (12, 16), [(0, 10)]),
+]
+
+
+@pytest.mark.parametrize(("fragments", "cue", "joined"), FRAGMENTS)
+def test_content_fragments_are_split_only_around_the_cue(fragments, cue, joined):
+    assert joined_fragments(fragments, cue) == joined
+
+
+def test_content_of_two_clauses_after_one_cue_is_one_span(nlp):
+    text = "The harbour master said the pier is safe and the ferries will run on Sunday."
+    claim = next(c for c in claimex.extract(text) if c.cue is not None)
+    assert claim.content.fragments is None
+    assert claim.content.text == "the pier is safe and the ferries will run on Sunday"
