@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import claimex
-from claimex.attribution_spans import joined_fragments
+from claimex.attribution_spans import before_the_speaker, joined_fragments
 
 # (text, cue, content): a verb whose object a preposition completes takes the object with it.
 OBJECT_WITH_COMPLEMENT = [
@@ -49,3 +49,19 @@ def test_content_of_two_clauses_after_one_cue_is_one_span(nlp):
     claim = next(c for c in claimex.extract(text) if c.cue is not None)
     assert claim.content.fragments is None
     assert claim.content.text == "the pier is safe and the ferries will run on Sunday"
+
+
+# (fragments, quotes, cue, text, ended): a fragment before its cue ends with a quotation closed by a comma.
+SPEAKER_AFTER_QUOTE = '"We stay," Ana Ruiz, the mayor, said.'
+STOP_AFTER_QUOTE = '"We stay." Ana Ruiz said.'
+BEFORE_THE_SPEAKER = [
+    ([(0, 30)], ((0, 10),), (32, 36), SPEAKER_AFTER_QUOTE, [(0, 10)]),
+    ([(0, 10)], ((0, 10),), (32, 36), SPEAKER_AFTER_QUOTE, [(0, 10)]),
+    ([(0, 19)], ((0, 10),), (20, 24), STOP_AFTER_QUOTE, [(0, 19)]),  # closed by a full stop: left as it is
+    ([(11, 30)], ((0, 10),), (0, 4), SPEAKER_AFTER_QUOTE, [(11, 30)]),  # after the cue: left as it is
+]
+
+
+@pytest.mark.parametrize(("fragments", "quotes", "cue", "text", "ended"), BEFORE_THE_SPEAKER)
+def test_content_before_its_cue_ends_with_a_quotation_closed_by_a_comma(fragments, quotes, cue, text, ended):
+    assert before_the_speaker(fragments, quotes, cue, text) == ended

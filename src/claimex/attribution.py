@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 from claimex.attribution_phrases import phrase_attribution, poll_attribution, spellings
 from claimex.attribution_closing import closing_cue_content
 from claimex.attribution_followers import apart_from_following_cues
-from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
-                                       is_time_phrase, source_range, trimmed_range, without_full_stop,
+from claimex.attribution_spans import (Attribution, CharRange, before_the_speaker, content_kind, extend_to_quotes,
+                                       inside_quote, is_time_phrase, source_range, trimmed_range, without_full_stop,
                                        without_leading_conjunction)
 from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject,
                                  read_cue_words, spoken_in_the_room, subject_can_speak)
@@ -131,7 +131,7 @@ def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharR
     if not fragments:
         return None
     cue_range = _cue_range(cue, entry)
-    fragments = extend_to_quotes(fragments, quotes, cue_range)
+    fragments = before_the_speaker(extend_to_quotes(fragments, quotes, cue_range), quotes, cue_range, text_of(cue.doc))
     fragments = _add_continuing_quote(fragments, quotes, cue)
     return Attribution(
         cue=cue_range,

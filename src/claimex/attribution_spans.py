@@ -187,6 +187,15 @@ def extend_to_quotes(fragments: list[CharRange], quotes: tuple[CharRange, ...], 
     return extended
 
 
+def before_the_speaker(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: CharRange,
+                       text: str) -> list[CharRange]:
+    """Each fragment before the cue that runs on past a quotation closed by a comma, ended with that
+    quotation: the words after it name the speaker (`"We stay," Ana Ruiz, the mayor, said`)."""
+    return [(start, min([q_end for q_start, q_end in quotes if start <= q_start and q_end < end
+                         and text[q_end - 2:q_end - 1] == ","], default=end)) if end <= cue[0] else (start, end)
+            for start, end in fragments]
+
+
 def joined_fragments(fragments: tuple[CharRange, ...], cue: CharRange) -> list[CharRange]:
     """The fragments in text order, each joined to the one before unless the cue stands between them:
     annotators split a content only around its cue (`"A," she said, "B."`), never between two clauses
