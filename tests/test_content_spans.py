@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import claimex
-from claimex.attribution_spans import before_the_speaker, joined_fragments
+from claimex.attribution_spans import before_the_speaker, into_following_quote, joined_fragments
 
 # (text, cue, content): a verb whose object a preposition completes takes the object with it.
 OBJECT_WITH_COMPLEMENT = [
@@ -41,7 +41,7 @@ FRAGMENTS = [
 
 @pytest.mark.parametrize(("fragments", "cue", "joined"), FRAGMENTS)
 def test_content_fragments_are_split_only_around_the_cue(fragments, cue, joined):
-    assert joined_fragments(fragments, cue) == joined
+    assert joined_fragments(fragments, cue) == tuple(joined)
 
 
 def test_content_of_two_clauses_after_one_cue_is_one_span(nlp):
@@ -65,3 +65,19 @@ BEFORE_THE_SPEAKER = [
 @pytest.mark.parametrize(("fragments", "quotes", "cue", "text", "ended"), BEFORE_THE_SPEAKER)
 def test_content_before_its_cue_ends_with_a_quotation_closed_by_a_comma(fragments, quotes, cue, text, ended):
     assert before_the_speaker(fragments, quotes, cue, text) == ended
+
+
+# (text, fragments, quotes, grown): the last fragment takes a quotation that carries its sentence on.
+CARRIED_ON = 'She called the plan "a disgrace" on Monday.'
+NEW_QUOTE = 'He said the plan is dead "We go on."'
+INTO_QUOTE = [
+    (CARRIED_ON, ((11, 19),), ((20, 32),), ((11, 32),)),
+    (CARRIED_ON, ((0, 3), (11, 19)), ((20, 32),), ((0, 3), (11, 32))),
+    (NEW_QUOTE, ((8, 24),), ((25, 36),), ((8, 24),)),  # opens in upper case: a sentence of its own
+    ('She called the plan, "a disgrace".', ((11, 19),), ((21, 33),), ((11, 19),)),  # not right after it
+]
+
+
+@pytest.mark.parametrize(("text", "fragments", "quotes", "grown"), INTO_QUOTE)
+def test_content_takes_a_quotation_that_carries_its_sentence_on(text, fragments, quotes, grown):
+    assert into_following_quote(fragments, quotes, text) == grown

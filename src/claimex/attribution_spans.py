@@ -196,7 +196,20 @@ def before_the_speaker(fragments: list[CharRange], quotes: tuple[CharRange, ...]
             for start, end in fragments]
 
 
-def joined_fragments(fragments: tuple[CharRange, ...], cue: CharRange) -> list[CharRange]:
+def into_following_quote(fragments: tuple[CharRange, ...], quotes: tuple[CharRange, ...],
+                          text: str) -> tuple[CharRange, ...]:
+    """The last fragment grown over a quotation that carries its sentence on, a space after it and opening
+    in lower case: `called the plan "a disgrace"`, `said the nominee "makes you want to leave."`."""
+    start, end = fragments[-1]
+    for q_start, q_end in quotes:
+        if q_start > end and text[end:q_start].strip(" ") == "" and text[q_start + 1:q_start + 2].islower():
+            return (*fragments[:-1], (start, q_end))
+        if q_start > end:
+            break
+    return fragments
+
+
+def joined_fragments(fragments: tuple[CharRange, ...], cue: CharRange) -> tuple[CharRange, ...]:
     """The fragments in text order, each joined to the one before unless the cue stands between them:
     annotators split a content only around its cue (`"A," she said, "B."`), never between two clauses
     the cue governs or two pieces of one quotation."""
@@ -206,4 +219,4 @@ def joined_fragments(fragments: tuple[CharRange, ...], cue: CharRange) -> list[C
             joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
         else:
             joined.append((start, end))
-    return joined
+    return tuple(joined)
