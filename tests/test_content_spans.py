@@ -81,3 +81,22 @@ INTO_QUOTE = [
 @pytest.mark.parametrize(("text", "fragments", "quotes", "grown"), INTO_QUOTE)
 def test_content_takes_a_quotation_that_carries_its_sentence_on(text, fragments, quotes, grown):
     assert into_following_quote(fragments, quotes, text) == grown
+
+
+HARBOUR_ARTICLE = """The harbour board accused the ferry operator of ignoring safety warnings for two years.
+
+"The ramps were rusting and nobody listened," Ana Ruiz, the board's chair, said on Tuesday. She described the \
+operator's last inspection as "a box-ticking exercise."
+
+The operator said the ramps were safe and the crossings would run as planned."""
+
+
+def test_content_spans_in_an_article_laid_out_as_news(nlp):
+    got = [(c.cue.text, [f.text for f in c.content.fragments or [c.content]])
+           for c in claimex.extract(HARBOUR_ARTICLE) if c.cue is not None]
+    assert got == [
+        ("accused", ["the ferry operator of ignoring safety warnings for two years"]),
+        ("said", ['"The ramps were rusting and nobody listened,"']),
+        ("described", ['the operator\'s last inspection as "a box-ticking exercise."']),
+        ("said", ["the ramps were safe and the crossings would run as planned"]),
+    ]
