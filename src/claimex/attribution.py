@@ -287,9 +287,9 @@ def _comma_spliced(cue: Token) -> bool:
 def _prepositional_objects(cue: Token, entry: CueWord) -> list[Token]:
     """"called for an inquiry": the object of a preposition that belongs to the cue (never a time:
     "called a meeting for May"; never after an object it completes: "accused [Ana of lying]")."""
-    objects = [child.i for child in cue.children if child.dep_ == "dobj"]
+    first_object = min((child.i for child in cue.children if child.dep_ == "dobj"), default=len(cue.doc))
     return [grand for child in cue.children if child.dep_ in ("prep", "prt") and child.lower_ in entry.prepositions
-            and not is_time_phrase(child) and not (child.lower_ in OBJECT_COMPLEMENTS and objects and objects[0] < child.i)
+            and not is_time_phrase(child) and not (child.lower_ in OBJECT_COMPLEMENTS and first_object < child.i)
             for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
 
 
