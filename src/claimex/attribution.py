@@ -16,8 +16,8 @@ from claimex.attribution_phrases import phrase_attribution, poll_attribution, sp
 from claimex.attribution_closing import closing_cue_content
 from claimex.attribution_colon import colon_quote_attributions
 from claimex.attribution_followers import apart_from_following_cues
-from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
-                                       is_time_phrase, source_range, trimmed_range, without_full_stop,
+from claimex.attribution_spans import (Attribution, CharRange, before_the_speaker, content_kind, extend_to_quotes,
+                                       inside_quote, is_time_phrase, source_range, trimmed_range, without_full_stop,
                                        without_leading_conjunction)
 from claimex.cue_lexicon import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord,
                                  has_named_subject, read_cue_words, spoken_in_the_room, subject_can_speak)
@@ -133,7 +133,7 @@ def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharR
     if not fragments:
         return None
     cue_range = _cue_range(cue, entry)
-    fragments = extend_to_quotes(fragments, quotes, cue_range)
+    fragments = before_the_speaker(extend_to_quotes(fragments, quotes, cue_range), quotes, cue_range, text_of(cue.doc))
     fragments = _add_continuing_quote(fragments, quotes, cue)
     return Attribution(
         cue=cue_range,
@@ -288,9 +288,11 @@ def _comma_spliced(cue: Token) -> bool:
 
 def _prepositional_objects(cue: Token, entry: CueWord) -> list[Token]:
     """"called for an inquiry": the object of a preposition that belongs to the cue (never a time:
-    "called a meeting for May")."""
+    "called a meeting for May"; never after an object it completes: "accused [Ana of lying]")."""
+    first_object = min((child.i for child in cue.children if child.dep_ == "dobj"), default=len(cue.doc))
     return [grand for child in cue.children if child.dep_ in ("prep", "prt") and child.lower_ in entry.prepositions
-            and not is_time_phrase(child) for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+            and not is_time_phrase(child) and not (child.lower_ in OBJECT_COMPLEMENTS and first_object < child.i)
+            for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
 
 
 def _says_something(clause: Token) -> bool:
@@ -309,9 +311,11 @@ def _needs_complement(head: Token, entry: CueWord) -> bool:
 
 
 def _complements(head: Token) -> list[Token]:
-    """What completes an object into a proposition: "called the plan reckless", "blamed him for the delay"."""
+    """What completes an object (of the cue or of its preposition) into a proposition: "called the plan
+    reckless", "blamed him for the delay"."""
     own = [child for child in head.children if child.dep_ == "acl" and child.tag_ == "VBG"]
-    return own + [sibling for sibling in head.head.children
+    verb = head.head.head if head.dep_ == "pobj" else head.head  # "referred to [Ana as a hero]"
+    return own + [sibling for sibling in verb.children
                   if sibling.i > head.i and (sibling.dep_ in ("oprd", "xcomp", "ccomp", "dobj") or
                                              (sibling.dep_ == "prep" and sibling.lower_ in OBJECT_COMPLEMENTS
                                               and not is_time_phrase(sibling)))]

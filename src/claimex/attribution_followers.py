@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from claimex.attribution_spans import Attribution, CharRange, content_kind, without_full_stop
+from claimex.attribution_spans import (Attribution, CharRange, content_kind, into_following_quote, joined_fragments,
+                                       without_full_stop)
 from claimex.cue_lexicon import PASSIVE_SUBJECTS, SUBJECTS
 from claimex.doc_text import text_of
 
@@ -46,7 +47,8 @@ def apart_from_following_cues(doc: Doc, found: list[Attribution],
     (", adding that"; "and said", "and called it" when `reports_speech` of the cue's lemma: "and wants" may
     be part of what is reported) and runs to its end, or that opens a sentence of its own; a joined-on verb
     with no subject of its own takes the speaker of the attribution it leaves. A passage after a colon
-    ("She added: ...") is the speaker's own words, sentences and all."""
+    ("She added: ...") is the speaker's own words, sentences and all. Last, each content's fragments are joined
+    wherever its cue does not stand between them, and the last takes a quotation that carries its sentence on."""
     text, quotes = text_of(doc), doc._.claimex_quotes
     followers = [f for f in (_follower(doc, a, reports_speech) for a in found) if f is not None]
     takers: dict[Attribution, Attribution] = {}
@@ -67,7 +69,17 @@ def apart_from_following_cues(doc: Doc, found: list[Attribution],
         content = _cut_at(text, attribution.content, cut)
         kind = content_kind(list(content), quotes) if attribution.kind in QUOTE_KINDS else attribution.kind
         trimmed.append(replace(attribution, content=content, kind=kind))
-    return [replace(a, source=takers[a].source) if a in takers else a for a in trimmed]
+    return [_finished(replace(a, source=takers[a].source) if a in takers else a, quotes, text) for a in trimmed]
+
+
+def _finished(attribution: Attribution, quotes: tuple[CharRange, ...], text: str) -> Attribution:
+    """The attribution with its content's fragments joined wherever its cue does not stand between them, the
+    last grown over a quotation that carries its sentence on."""
+    content = into_following_quote(joined_fragments(attribution.content, attribution.cue), quotes, text)
+    if content == attribution.content:
+        return attribution
+    kind = content_kind(list(content), quotes) if attribution.kind in QUOTE_KINDS else attribution.kind
+    return replace(attribution, content=content, kind=kind)
 
 
 def _cut_at(text: str, fragments: tuple[CharRange, ...], cut: int) -> tuple[CharRange, ...]:

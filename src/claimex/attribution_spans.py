@@ -185,3 +185,38 @@ def extend_to_quotes(fragments: list[CharRange], quotes: tuple[CharRange, ...], 
                 start, end = min(start, q_start), max(end, q_end)
         extended.append((start, end))
     return extended
+
+
+def before_the_speaker(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: CharRange,
+                       text: str) -> list[CharRange]:
+    """Each fragment before the cue that runs on past a quotation closed by a comma, ended with that
+    quotation: the words after it name the speaker (`"We stay," Ana Ruiz, the mayor, said`)."""
+    return [(start, min([q_end for q_start, q_end in quotes if start <= q_start and q_end < end
+                         and text[q_end - 2:q_end - 1] == ","], default=end)) if end <= cue[0] else (start, end)
+            for start, end in fragments]
+
+
+def into_following_quote(fragments: tuple[CharRange, ...], quotes: tuple[CharRange, ...],
+                          text: str) -> tuple[CharRange, ...]:
+    """The last fragment grown over a quotation that carries its sentence on, a space after it and opening
+    in lower case: `called the plan "a disgrace"`, `said the nominee "makes you want to leave."`."""
+    start, end = fragments[-1]
+    for q_start, q_end in quotes:
+        if q_start > end and text[end:q_start].strip(" ") == "" and text[q_start + 1:q_start + 2].islower():
+            return (*fragments[:-1], (start, q_end))
+        if q_start > end:
+            break
+    return fragments
+
+
+def joined_fragments(fragments: tuple[CharRange, ...], cue: CharRange) -> tuple[CharRange, ...]:
+    """The fragments in text order, each joined to the one before unless the cue stands between them:
+    annotators split a content only around its cue (`"A," she said, "B."`), never between two clauses
+    the cue governs or two pieces of one quotation."""
+    joined: list[CharRange] = []
+    for start, end in sorted(set(fragments)):
+        if joined and not joined[-1][1] <= cue[0] < start:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return tuple(joined)
