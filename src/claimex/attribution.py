@@ -216,8 +216,14 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     misattached = _misattached_clause(cue)
     if misattached is not None:
         return [trimmed_range(list(misattached.subtree))]
+    question = _question_clause(cue)
+    if question is not None:
+        return [trimmed_range(list(question.subtree))]
+    after_preposition = _clause_after_preposition(cue, entry)
+    if after_preposition is not None:
+        return [trimmed_range(list(after_preposition.subtree)[1:])]
     if entry.clause_only:
-        return []
+        return (_parenthetical_content(cue) if _bare_cue_clause(cue) else None) or []
     objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"
                                                      and (_complements(child) or not _needs_complement(child, entry))]
     if objects:
@@ -238,6 +244,29 @@ def _misattached_clause(cue: Token) -> Token | None:
                     c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and any(
                     c.dep_ in SUBJECTS for c in token.children):
                 return token
+    return None
+
+
+def _question_clause(cue: Token) -> Token | None:
+    """"asked if he would run", "asked the mayor whether ...": a clause opened by "if" or "whether" that the parser
+    hung off the cue as an adverbial one, with nothing but the cue's object between them."""
+    for child in cue.rights:
+        opener = child.left_edge
+        if child.dep_ == "advcl" and opener.dep_ == "mark" and opener.lower_ in ("if", "whether") and all(
+                t.head == cue and t.dep_ in ("dobj", "dative", "npadvmod", "advmod") or t.head.i < opener.i
+                and t.head.i > cue.i for t in cue.doc[cue.i + 1:opener.i]):
+            return child
+    return None
+
+
+def _clause_after_preposition(cue: Token, entry: CueWord) -> Token | None:
+    """"calling for the city to build more housing": the cue's own preposition, which the parser took for the
+    opener of an infinitive clause with its own subject."""
+    for child in cue.rights:
+        opener = child.left_edge
+        if child.dep_ == "advcl" and opener.dep_ == "mark" and opener.head == child \
+                and opener.lower_ in entry.prepositions and not entry.clause_only:
+            return child
     return None
 
 
@@ -263,10 +292,28 @@ def _with_controlled_object(cue: Token, clause: Token, entry: CueWord) -> list[T
 def _set_off_content(cue: Token, quotes: tuple[CharRange, ...], entry: CueWord) -> list[CharRange | None]:
     """The clause the cue is set into ("X, he said, Y"), else a quotation or passage beside it, else the
     clause before a cue clause that closes the sentence ("X, he said.")."""
-    if (cue.dep_ in PARENTHETICAL_DEPS or _comma_spliced(cue)) and _is_parenthetical(cue):
-        return _clause_without(cue.head, cue)
+    parenthetical = _parenthetical_content(cue)
+    if parenthetical is not None:
+        return parenthetical
     beside = _adjacent_quote_or_passage(cue, quotes)
     return [beside if beside is not None else closing_cue_content(cue, addressee=entry.complement_only)]
+
+
+def _parenthetical_content(cue: Token) -> list[CharRange | None] | None:
+    """"The rules, they believe, will change": the clause a cue clause is set into, split around it."""
+    if (cue.dep_ in PARENTHETICAL_DEPS or _comma_spliced(cue)) and _is_parenthetical(cue):
+        return _clause_without(cue.head, cue)
+    return None
+
+
+def _bare_cue_clause(cue: Token) -> bool:
+    """", they believe,", ", his aides fear.": a cue after a comma or dash with its subject and nothing else of its
+    own (no object, no clause, no "when")."""
+    first = next(t.i for t in cue.subtree if not t.is_punct)
+    return first > 0 and cue.doc[first - 1].text in (",", "—", "–") and any(
+        child.dep_ in SUBJECTS for child in cue.children) and all(
+        child.dep_ in SUBJECTS or (child.dep_ in CUE_MODIFIERS and child.tag_ != "WRB") or child.is_punct
+        for child in cue.children)
 
 
 def _unmarked_clause_before(child: Token) -> bool:
@@ -336,18 +383,19 @@ def _before_set_off_clause(tokens: list[Token], head: Token) -> list[Token]:
 
 
 def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> CharRange | None:
-    """`He said: "..."`, `He said, "..."`, `"..." he asked.`, and `She wrote:` ending a paragraph."""
-    if not any(child.dep_ in SUBJECTS for child in cue.children):
+    """`He said: "..."`, `He said, "..."`, `"..." he asked.`, `She wrote:` ending a paragraph, and a participle
+    that opens a quotation after its clause (`..., telling reporters, "..."`)."""
+    if not any(child.dep_ in SUBJECTS for child in cue.children) and not _participle_of_a_clause(cue):
         return None
     text = text_of(cue.doc)
     clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or inside_quote(t, quotes))]
     clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
     for start, end in quotes:
-        if end <= clause_start and text[end:clause_start].strip(" ,\n") == "":
+        if end <= clause_start and _blank(text[end:clause_start], ","):
             return (start, end)
-        if start >= clause_end and text[clause_end:start].strip(" ,:\n") == "" and "\n\n\n" not in text[clause_end:start]:
+        if start >= clause_end and _blank(text[clause_end:start], ",:") and "\n\n\n" not in text[clause_end:start]:
             return (start, end)
-    after = text[clause_end:].lstrip(" ")
+    after = text[clause_end:].lstrip(" \u00a0")
     if after.startswith(":"):
         passage_start = clause_end + (len(text) - clause_end - len(after)) + 1
         passage = text[passage_start:]
@@ -358,6 +406,19 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
         if end > start:
             return without_full_stop(text, start, len(text[:end].rstrip()))
     return None
+
+
+def _participle_of_a_clause(cue: Token) -> bool:
+    """"She defended the plan, telling reporters ...": a participle set off by a comma after a clause that has a
+    subject, whose speaker it shares."""
+    head = cue.head
+    return cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") and head.i < cue.i \
+        and cue.doc[cue.left_edge.i - 1].text == "," and any(child.dep_ in SUBJECTS for child in head.children)
+
+
+def _blank(gap: str, marks: str) -> bool:
+    """Nothing but `marks` and spaces of any kind: no-break, thin and zero-width ones as well as plain."""
+    return all(character in marks for character in "".join(plain(gap).split()))
 
 
 def _cue_range(cue: Token, entry: CueWord) -> CharRange:
@@ -383,6 +444,9 @@ def _cue_end(cue: Token, entry: CueWord) -> Token:
     """The cue's last word: the verb, or its particle or own preposition right after it."""
     following = [child for child in cue.children
                  if child.i == cue.i + 1 and (child.dep_ == "prt" or child.lower_ in entry.prepositions)]
+    clause = _clause_after_preposition(cue, entry)
+    if clause is not None and clause.left_edge.i == cue.i + 1:
+        following.append(clause.left_edge)
     return following[0] if following else cue
 
 
@@ -423,6 +487,6 @@ def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, .
         if not clause_end <= q_start < sentence_end + 2:
             continue
         gap = text[clause_end:q_start]
-        if "\n" not in gap and gap.strip(" ,:;") == "" and text[q_end - 2] != ",":
+        if "\n" not in gap and _blank(gap, ",:;") and text[q_end - 2] != ",":
             return [fragments[0], (q_start, q_end)]
     return fragments
