@@ -18,8 +18,8 @@ from claimex.attribution_followers import apart_from_following_cues
 from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
                                        is_time_phrase, source_range, trimmed_range, without_full_stop,
                                        without_leading_conjunction)
-from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject,
-                                 read_cue_words, spoken_in_the_room, subject_can_speak)
+from claimex.cue_lexicon import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, can_speak,
+                                 has_named_subject, read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
 from claimex.layout_rules import LayoutRules
 from claimex.plain_forms import plain
@@ -167,13 +167,14 @@ def stance_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[Cha
     after a linking verb ("is", "seems", "remains") or "make" with a clause of its own subject, held by a
     subject that can speak."""
     verb = cue.head
-    if cue.dep_ not in ("acomp", "oprd") or verb.i > cue.i or spoken_in_the_room(verb):
+    made = cue.dep_ == "ccomp" and verb.lemma_ == "make" and lemma == "clear"  # "made (it) clear that": a small clause
+    if (cue.dep_ not in ("acomp", "oprd") and not made) or verb.i > cue.i or spoken_in_the_room(verb):
         return None
     subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None)
     if subject is None or subject.lower_ in ("it", "this", "that", "there") or not subject_can_speak(verb):
         return None
     clauses = [child for child in (*cue.children, *verb.children) if child.i > cue.i and child.dep_ in (
-        "ccomp", "advcl") and any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in child.children) and not any(
+        "ccomp", "advcl", "csubj") and any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in child.children) and not any(
         c.dep_ == "mark" and c.lower_ != "that" for c in child.children)]
     if not clauses:
         return None
@@ -208,6 +209,9 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     the cue is set into; a quotation or a colon-introduced passage right beside the cue."""
     if entry.quote_only:
         return _set_off_content(cue, quotes, entry)
+    if entry.it_only:
+        said_it = any(child.dep_ == "dobj" and child.lower_ == "it" for child in cue.children)
+        return _set_off_content(cue, quotes, entry) if said_it else []
     clauses = [child for child in cue.children if (child.dep_ in CLAUSES or _unmarked_clause_before(child))
                and _says_something(child)]
     if clauses:
@@ -224,6 +228,9 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
         return [trimmed_range(list(after_preposition.subtree)[1:])]
     if entry.clause_only:
         return (_parenthetical_content(cue) if _bare_cue_clause(cue) else None) or []
+    passive = _passive_content(cue)
+    if passive is not None:
+        return passive
     objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"
                                                      and (_complements(child) or not _needs_complement(child, entry))]
     if objects:
@@ -247,9 +254,23 @@ def _misattached_clause(cue: Token) -> Token | None:
     return None
 
 
+def _passive_content(cue: Token) -> list[CharRange | None] | None:
+    """"The meeting was first reported by Politico", "the remarks were taken by some as a threat": a passive cue
+    whose agent can speak says something of its subject, with its "as" complement."""
+    agents = [grand for child in cue.children if child.dep_ == "agent" for grand in child.children
+              if grand.dep_ == "pobj"]
+    subjects = [child for child in cue.children if child.dep_ in PASSIVE_SUBJECTS]
+    if not (agents and subjects) or not can_speak(agents[0]) or subjects[0].lower_ in RELATIVE_PRONOUNS:
+        return None
+    complements = [child for child in cue.rights if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")]
+    return [trimmed_range(list(subjects[0].subtree))] + [trimmed_range(list(child.subtree)) for child in complements[:1]]
+
+
 def _question_clause(cue: Token) -> Token | None:
     """"asked if he would run", "asked the mayor whether ...": a clause opened by "if" or "whether" that the parser
     hung off the cue as an adverbial one, with nothing but the cue's object between them."""
+    if cue.tag_ == "VB" and not any(child.dep_ in SUBJECTS for child in cue.children):
+        return None  # "Imagine the spectacle if ...": an imperative asks nothing
     for child in cue.rights:
         opener = child.left_edge
         if child.dep_ == "advcl" and opener.dep_ == "mark" and opener.lower_ in ("if", "whether") and all(
@@ -442,8 +463,8 @@ def _cue_range(cue: Token, entry: CueWord) -> CharRange:
 
 def _cue_end(cue: Token, entry: CueWord) -> Token:
     """The cue's last word: the verb, or its particle or own preposition right after it."""
-    following = [child for child in cue.children
-                 if child.i == cue.i + 1 and (child.dep_ == "prt" or child.lower_ in entry.prepositions)]
+    following = [child for child in cue.children if child.i == cue.i + 1 and (
+        child.dep_ == "prt" or child.lower_ in entry.prepositions or (entry.it_only and child.lower_ == "it"))]
     clause = _clause_after_preposition(cue, entry)
     if clause is not None and clause.left_edge.i == cue.i + 1:
         following.append(clause.left_edge)

@@ -53,16 +53,18 @@ class CueWord:
     speaking_subject: bool = False
     person_needs_complement: bool = False
     quote_only: bool = False
+    it_only: bool = False
 
 
 def read_cue_words(lines: tuple[str, ...]) -> dict[str, CueWord]:
-    """`lemma [preposition ...] [!clause] [!named] [!complement] [!speaker] [!person] [!quote]` lines as
+    """`lemma [preposition ...] [!clause] [!named] [!complement] [!speaker] [!person] [!quote] [!it]` lines as
     a lemma -> CueWord table."""
     table = {}
     for line in lines:
         lemma, *rest = line.split()
         table[lemma] = CueWord(frozenset(w for w in rest if not w.startswith("!")), "!clause" in rest, "!named" in rest,
-                               "!complement" in rest, "!speaker" in rest, "!person" in rest, "!quote" in rest)
+                               "!complement" in rest, "!speaker" in rest, "!person" in rest, "!quote" in rest,
+                               "!it" in rest)
     return table
 
 
@@ -93,6 +95,12 @@ def subject_can_speak(cue: Token) -> bool:
         return True
     if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         head = verb.head
+    return can_speak(head)
+
+
+def can_speak(head: Token) -> bool:
+    """A noun phrase that names someone who can speak or publish: a name, a pronoun, "the union", "a study",
+    "researchers"."""
     lemma = head.lemma_.lower()
     return (head.pos_ in ("PROPN", "PRON") or lemma in SPEAKER_NOUNS or lemma in PUBLISHED_NOUNS
             or (len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES))
