@@ -21,7 +21,7 @@ from claimex.attribution_spans import (Attribution, CharRange, content_kind, ext
 from claimex.cue_lexicon import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, can_speak,
                                  has_named_subject, read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
-from claimex.layout_rules import LayoutRules
+from claimex.layout_rules import LayoutRules, labelled_quotes
 from claimex.plain_forms import plain
 from claimex.quotes import find_quotes
 from claimex.component import LexiconComponent
@@ -100,6 +100,7 @@ class AttributionFinder(LexiconComponent):
                 attribution = attribute(token, lemma, lexicon[lemma], quotes)
                 if attribution is not None:
                     found.append(attribution)
+        found.extend(labelled_quotes(doc, quotes, found))
         doc._.claimex_attributions = tuple(sorted(apart_from_following_cues(doc, found, self.reports_speech),
                                                   key=lambda a: a.cue))
         return doc
