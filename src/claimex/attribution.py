@@ -21,6 +21,7 @@ from claimex.attribution_spans import (Attribution, CharRange, content_kind, ext
 from claimex.cue_lexicon import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, can_speak,
                                  has_named_subject, read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
+from claimex.headlines import headline_attributions
 from claimex.layout_rules import LayoutRules, labelled_quotes
 from claimex.plain_forms import plain
 from claimex.quotes import find_quotes
@@ -101,6 +102,7 @@ class AttributionFinder(LexiconComponent):
                 if attribution is not None:
                     found.append(attribution)
         found.extend(labelled_quotes(doc, quotes, found))
+        found.extend(headline_attributions(doc, quotes, found, self.cue_verb))
         doc._.claimex_attributions = tuple(sorted(apart_from_following_cues(doc, found, self.reports_speech),
                                                   key=lambda a: a.cue))
         return doc
@@ -109,6 +111,13 @@ class AttributionFinder(LexiconComponent):
         """A cue verb of saying, not of thinking or wanting (`!clause`) nor a stance (`!named`)."""
         entry = self.cue_verbs.get(lemma)
         return entry is not None and not (entry.clause_only or entry.named_source)
+
+    def cue_verb(self, word: str) -> tuple[str, CueWord] | None:
+        """The lemma and lexicon entry of a word form read as a verb ("slams" -> "slam"), if it is a cue verb."""
+        if self.lemmatizer is None:
+            return None
+        lemma = self.lemmatizer.rule_lemmatize(Doc(self.nlp.vocab, words=[word], pos=["VERB"])[0])[0].lower()
+        return (lemma, self.cue_verbs[lemma]) if lemma in self.cue_verbs else None
 
     def lemma(self, token: Token) -> str:
         """The lemma, of the plain form when the word carries invisible characters ("s\u00adaid" -> "say")."""
@@ -405,8 +414,8 @@ def _before_set_off_clause(tokens: list[Token], head: Token) -> list[Token]:
 
 
 def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> CharRange | None:
-    """`He said: "..."`, `He said, "..."`, `"..." he asked.`, `She wrote:` ending a paragraph, and a participle
-    that opens a quotation after its clause (`..., telling reporters, "..."`)."""
+    """`He said: "..."`, `He said, "..."`, `"..." he asked.`, `She wrote:` ending a paragraph, and a participle or
+    joined verb that opens a quotation after its clause (`..., telling reporters, "..."`, `... and joked, "..."`)."""
     if not any(child.dep_ in SUBJECTS for child in cue.children) and not _participle_of_a_clause(cue):
         return None
     text = text_of(cue.doc)
@@ -431,11 +440,14 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
 
 
 def _participle_of_a_clause(cue: Token) -> bool:
-    """"She defended the plan, telling reporters ...": a participle set off by a comma after a clause that has a
-    subject, whose speaker it shares."""
+    """"She defended the plan, telling reporters ...", "he smiled and joked ...": a participle set off by a comma, or a
+    verb joined by "and", after a clause that has a subject, whose speaker it shares."""
     head = cue.head
-    return cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") and head.i < cue.i \
-        and cue.doc[cue.left_edge.i - 1].text == "," and any(child.dep_ in SUBJECTS for child in head.children)
+    if head.i >= cue.i or not any(child.dep_ in SUBJECTS for child in head.children):
+        return False
+    joined = cue.dep_ == "conj" and any(child.dep_ == "cc" and head.i < child.i < cue.i for child in head.children)
+    return joined or (cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj")
+                      and cue.doc[cue.left_edge.i - 1].text == ",")
 
 
 def _blank(gap: str, marks: str) -> bool:
