@@ -73,8 +73,9 @@ def _name_before(doc: Doc, colon: int) -> Span | None:
         return None
     token = doc[last]
     entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-    if entity is not None and entity.label_ in ("PERSON", "ORG") and doc[entity.end - 1].dep_ != "pobj":
-        return doc[entity.start:colon]
-    if token.pos_ != "PROPN" or token.dep_ == "pobj":  # "celebrated on Twitter:" names a place of publication
-        return None
-    return doc[min(token.left_edge.i, token.i):colon]
+    if token.dep_ == "pobj" or not (token.pos_ == "PROPN" or entity is not None and entity.label_ in ("PERSON", "ORG")):
+        return None  # "celebrated on Twitter:" names a place of publication
+    first = entity.start if entity is not None else token.i
+    while first > token.left_edge.i and doc[first - 1].dep_ in ("det", "compound", "amod", "poss", "case"):
+        first -= 1  # "the analyst Maria Lopez", "Republican pollster Ana Ruiz"
+    return doc[first:colon]
