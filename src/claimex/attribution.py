@@ -18,8 +18,11 @@ from claimex.attribution_followers import apart_from_following_cues
 from claimex.attribution_spans import (Attribution, CharRange, content_kind, extend_to_quotes, inside_quote,
                                        is_time_phrase, source_range, trimmed_range, without_full_stop,
                                        without_leading_conjunction)
-from claimex.cue_lexicon import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, can_speak,
-                                 has_named_subject, read_cue_words, spoken_in_the_room, subject_can_speak)
+from claimex.cue_clauses import (CUE_MODIFIERS, bare_cue_clause, clause_after_preposition, comma_spliced,
+                                 misattached_clause, participle_of_a_clause, passive_content, question_clause,
+                                 unmarked_clause_before)
+from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
+                                 spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
 from claimex.headlines import headline_attributions
 from claimex.layout_rules import LayoutRules, labelled_quotes
@@ -37,8 +40,6 @@ BARE_SPEECH = {"comment", "elaborate", "respond", "answer", "speak", "talk", "sa
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl"}
 # Prepositions that complete an object as part of the content: "blamed X for Y", "accused X of Y".
 OBJECT_COMPLEMENTS = {"as", "for", "of"}
-# Words before a cue verb that annotators count as part of the cue: "has said", "did not say", "also noted".
-CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
 
 
 @Language.factory(
@@ -222,23 +223,23 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     if entry.it_only:
         said_it = any(child.dep_ == "dobj" and child.lower_ == "it" for child in cue.children)
         return _set_off_content(cue, quotes, entry) if said_it else []
-    clauses = [child for child in cue.children if (child.dep_ in CLAUSES or _unmarked_clause_before(child))
+    clauses = [child for child in cue.children if (child.dep_ in CLAUSES or unmarked_clause_before(child))
                and _says_something(child)]
     if clauses:
         first = _with_controlled_object(cue, clauses[0], entry)
         return [trimmed_range(first)] + [trimmed_range(list(c.subtree)) for c in clauses[1:] if c.dep_ == "ccomp"]
-    misattached = _misattached_clause(cue)
+    misattached = misattached_clause(cue)
     if misattached is not None:
         return [trimmed_range(list(misattached.subtree))]
-    question = _question_clause(cue)
+    question = question_clause(cue)
     if question is not None:
         return [trimmed_range(list(question.subtree))]
-    after_preposition = _clause_after_preposition(cue, entry)
+    after_preposition = clause_after_preposition(cue, entry)
     if after_preposition is not None:
         return [trimmed_range(list(after_preposition.subtree)[1:])]
     if entry.clause_only:
-        return (_parenthetical_content(cue) if _bare_cue_clause(cue) else None) or []
-    passive = _passive_content(cue)
+        return (_parenthetical_content(cue) if bare_cue_clause(cue) else None) or []
+    passive = passive_content(cue)
     if passive is not None:
         return passive
     objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"
@@ -246,59 +247,6 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     if objects:
         return [_object_range(objects[0])]
     return _set_off_content(cue, quotes, entry)
-
-
-def _misattached_clause(cue: Token) -> Token | None:
-    """"predicted at the debate that they would win", "told the Post on Monday that ...": a "that" clause with
-    its own subject that the parser took for a relative clause of a noun between the cue and the clause
-    (a relative "that" is the clause's subject or object, never its complementiser)."""
-    for child in cue.children:
-        if child.i < cue.i or not (child.dep_ in ("prep", "npadvmod") or (
-                child.dep_ == "dobj" and (child.pos_ == "PRON" or child.ent_type_ in ("PERSON", "ORG")))):
-            continue
-        for token in child.subtree:
-            if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and any(
-                    c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and any(
-                    c.dep_ in SUBJECTS for c in token.children):
-                return token
-    return None
-
-
-def _passive_content(cue: Token) -> list[CharRange | None] | None:
-    """"The meeting was first reported by Politico", "the remarks were taken by some as a threat": a passive cue
-    whose agent can speak says something of its subject, with its "as" complement."""
-    agents = [grand for child in cue.children if child.dep_ == "agent" for grand in child.children
-              if grand.dep_ == "pobj"]
-    subjects = [child for child in cue.children if child.dep_ in PASSIVE_SUBJECTS]
-    if not (agents and subjects) or not can_speak(agents[0]) or subjects[0].lower_ in RELATIVE_PRONOUNS:
-        return None
-    complements = [child for child in cue.rights if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")]
-    return [trimmed_range(list(subjects[0].subtree))] + [trimmed_range(list(child.subtree)) for child in complements[:1]]
-
-
-def _question_clause(cue: Token) -> Token | None:
-    """"asked if he would run", "asked the mayor whether ...": a clause opened by "if" or "whether" that the parser
-    hung off the cue as an adverbial one, with nothing but the cue's object between them."""
-    if cue.tag_ == "VB" and not any(child.dep_ in SUBJECTS for child in cue.children):
-        return None  # "Imagine the spectacle if ...": an imperative asks nothing
-    for child in cue.rights:
-        opener = child.left_edge
-        if child.dep_ == "advcl" and opener.dep_ == "mark" and opener.lower_ in ("if", "whether") and all(
-                t.head == cue and t.dep_ in ("dobj", "dative", "npadvmod", "advmod") or t.head.i < opener.i
-                and t.head.i > cue.i for t in cue.doc[cue.i + 1:opener.i]):
-            return child
-    return None
-
-
-def _clause_after_preposition(cue: Token, entry: CueWord) -> Token | None:
-    """"calling for the city to build more housing": the cue's own preposition, which the parser took for the
-    opener of an infinitive clause with its own subject."""
-    for child in cue.rights:
-        opener = child.left_edge
-        if child.dep_ == "advcl" and opener.dep_ == "mark" and opener.head == child \
-                and opener.lower_ in entry.prepositions and not entry.clause_only:
-            return child
-    return None
 
 
 def _with_controlled_object(cue: Token, clause: Token, entry: CueWord) -> list[Token]:
@@ -332,34 +280,9 @@ def _set_off_content(cue: Token, quotes: tuple[CharRange, ...], entry: CueWord) 
 
 def _parenthetical_content(cue: Token) -> list[CharRange | None] | None:
     """"The rules, they believe, will change": the clause a cue clause is set into, split around it."""
-    if (cue.dep_ in PARENTHETICAL_DEPS or _comma_spliced(cue)) and _is_parenthetical(cue):
+    if (cue.dep_ in PARENTHETICAL_DEPS or comma_spliced(cue)) and _is_parenthetical(cue):
         return _clause_without(cue.head, cue)
     return None
-
-
-def _bare_cue_clause(cue: Token) -> bool:
-    """", they believe,", ", his aides fear.": a cue after a comma or dash with its subject and nothing else of its
-    own (no object, no clause, no "when")."""
-    first = next(t.i for t in cue.subtree if not t.is_punct)
-    return first > 0 and cue.doc[first - 1].text in (",", "—", "–") and any(
-        child.dep_ in SUBJECTS for child in cue.children) and all(
-        child.dep_ in SUBJECTS or (child.dep_ in CUE_MODIFIERS and child.tag_ != "WRB") or child.is_punct
-        for child in cue.children)
-
-
-def _unmarked_clause_before(child: Token) -> bool:
-    """"After the storm, the port remains open, its director told the Gazette": a clause before the cue
-    with its own subject and no "if", "when" or "because", that the parser took for an adverbial one."""
-    return child.dep_ == "advcl" and child.i < child.head.i and not any(
-        c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children) \
-        and any(c.dep_ in SUBJECTS for c in child.children) and "," in (child.right_edge.text, child.right_edge.nbor().text)
-
-
-def _comma_spliced(cue: Token) -> bool:
-    """"Talks will resume, his aide told the Post": a cue the parser joined to the clause before it as a
-    conjunct, with no "and" or "but" between them."""
-    return cue.dep_ == "conj" and cue.head.i < cue.i and not any(
-        child.dep_ == "cc" and cue.head.i < child.i < cue.left_edge.i for child in cue.head.children)
 
 
 def _prepositional_objects(cue: Token, entry: CueWord) -> list[Token]:
@@ -416,7 +339,7 @@ def _before_set_off_clause(tokens: list[Token], head: Token) -> list[Token]:
 def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> CharRange | None:
     """`He said: "..."`, `He said, "..."`, `"..." he asked.`, `She wrote:` ending a paragraph, and a participle or
     joined verb that opens a quotation after its clause (`..., telling reporters, "..."`, `... and joked, "..."`)."""
-    if not any(child.dep_ in SUBJECTS for child in cue.children) and not _participle_of_a_clause(cue):
+    if not any(child.dep_ in SUBJECTS for child in cue.children) and not participle_of_a_clause(cue):
         return None
     text = text_of(cue.doc)
     clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or inside_quote(t, quotes))]
@@ -437,17 +360,6 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
         if end > start:
             return without_full_stop(text, start, len(text[:end].rstrip()))
     return None
-
-
-def _participle_of_a_clause(cue: Token) -> bool:
-    """"She defended the plan, telling reporters ...", "he smiled and joked ...": a participle set off by a comma, or a
-    verb joined by "and", after a clause that has a subject, whose speaker it shares."""
-    head = cue.head
-    if head.i >= cue.i or not any(child.dep_ in SUBJECTS for child in head.children):
-        return False
-    joined = cue.dep_ == "conj" and any(child.dep_ == "cc" and head.i < child.i < cue.i for child in head.children)
-    return joined or (cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj")
-                      and cue.doc[cue.left_edge.i - 1].text == ",")
 
 
 def _blank(gap: str, marks: str) -> bool:
@@ -478,7 +390,7 @@ def _cue_end(cue: Token, entry: CueWord) -> Token:
     """The cue's last word: the verb, or its particle or own preposition right after it."""
     following = [child for child in cue.children if child.i == cue.i + 1 and (
         child.dep_ == "prt" or child.lower_ in entry.prepositions or (entry.it_only and child.lower_ == "it"))]
-    clause = _clause_after_preposition(cue, entry)
+    clause = clause_after_preposition(cue, entry)
     if clause is not None and clause.left_edge.i == cue.i + 1:
         following.append(clause.left_edge)
     return following[0] if following else cue
