@@ -45,6 +45,10 @@ CASES = [
     ('The result did not surprise the analyst Maria Lopez: "Late surges are common."',
      [("the analyst Maria Lopez", ":", '"Late surges are common."', "direct")]),
     ('The crowd cheered the news on Twitter: "Finally!"', []),
+    # Polls at large say where a candidate stands, not what a poll reports.
+    ("The senator has risen in the polls since the debate.", []),
+    ("In the new Gazette poll, the senator leads by four points.",
+     [("the new Gazette poll", "In", "the senator leads by four points", "according_to")]),
 ]
 
 
