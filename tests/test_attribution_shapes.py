@@ -45,6 +45,10 @@ CASES = [
     ('The result did not surprise the analyst Maria Lopez: "Late surges are common."',
      [("the analyst Maria Lopez", ":", '"Late surges are common."', "direct")]),
     ('The crowd cheered the news on Twitter: "Finally!"', []),
+    # "find" takes an object when a document, study or poll found it, never a person's find.
+    ("A recent survey found broad support for the plan.",
+     [("A recent survey", "found", "broad support for the plan", "indirect")]),
+    ("She found the keys in the car.", []),
     # Polls at large say where a candidate stands, not what a poll reports.
     ("The senator has risen in the polls since the debate.", []),
     ("In the new Gazette poll, the senator leads by four points.",

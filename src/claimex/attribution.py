@@ -21,8 +21,8 @@ from claimex.attribution_spans import (Attribution, CharRange, content_kind, ext
 from claimex.cue_clauses import (CUE_MODIFIERS, bare_cue_clause, clause_after_preposition, comma_spliced,
                                  misattached_clause, participle_of_a_clause, passive_content, question_clause,
                                  unmarked_clause_before)
-from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject, read_cue_words,
-                                 spoken_in_the_room, subject_can_speak)
+from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject,
+                                 has_published_subject, read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
 from claimex.headlines import headline_attributions
 from claimex.layout_rules import LayoutRules, labelled_quotes
@@ -237,7 +237,7 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     after_preposition = clause_after_preposition(cue, entry)
     if after_preposition is not None:
         return [trimmed_range(list(after_preposition.subtree)[1:])]
-    if entry.clause_only:
+    if entry.clause_only and not (entry.published_object and has_published_subject(cue)):
         return (_parenthetical_content(cue) if bare_cue_clause(cue) else None) or []
     passive = passive_content(cue)
     if passive is not None:

@@ -54,17 +54,18 @@ class CueWord:
     person_needs_complement: bool = False
     quote_only: bool = False
     it_only: bool = False
+    published_object: bool = False
 
 
 def read_cue_words(lines: tuple[str, ...]) -> dict[str, CueWord]:
-    """`lemma [preposition ...] [!clause] [!named] [!complement] [!speaker] [!person] [!quote] [!it]` lines as
-    a lemma -> CueWord table."""
+    """`lemma [preposition ...] [!clause] [!named] [!complement] [!speaker] [!person] [!quote] [!it] [!published]`
+    lines as a lemma -> CueWord table."""
     table = {}
     for line in lines:
         lemma, *rest = line.split()
         table[lemma] = CueWord(frozenset(w for w in rest if not w.startswith("!")), "!clause" in rest, "!named" in rest,
                                "!complement" in rest, "!speaker" in rest, "!person" in rest, "!quote" in rest,
-                               "!it" in rest)
+                               "!it" in rest, "!published" in rest)
     return table
 
 
@@ -85,6 +86,12 @@ def has_named_subject(cue: Token) -> bool:
         return False
     return (head.ent_type_ in NAMED_SOURCES or head.pos_ == "PROPN" or head.lower_ in ("he", "she", "they")
             or head.lemma_.lower() in SPEAKER_NOUNS or head.lemma_.lower() in PUBLISHED_NOUNS)
+
+
+def has_published_subject(cue: Token) -> bool:
+    """The subject is a document, study or poll: "the survey found ...", "a 2009 paper found ..."."""
+    _, head = _clause_subject(cue)
+    return head is not None and head.lemma_.lower() in PUBLISHED_NOUNS
 
 
 def subject_can_speak(cue: Token) -> bool:
