@@ -49,6 +49,14 @@ CASES = [
     ("A recent survey found broad support for the plan.",
      [("A recent survey", "found", "broad support for the plan", "indirect")]),
     ("She found the keys in the car.", []),
+    # A stance adjective on the object of its preposition; "made clear" after a joined verb.
+    ("Some activists are less confident in the governor.",
+     [("Some activists", "are less confident in", "the governor", "indirect")]),
+    ("The patient is in critical condition.", []),
+    ("He questioned her record and made clear that he would not hold back.",
+     [("He", "questioned", "her record", "indirect"),
+      ("He", "made clear", "that he would not hold back", "indirect")]),
+    ("The agency spent a year on the case, but it is not clear how the work figured in.", []),
     # Polls at large say where a candidate stands, not what a poll reports.
     ("The senator has risen in the polls since the debate.", []),
     ("In the new Gazette poll, the senator leads by four points.",

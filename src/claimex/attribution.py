@@ -21,7 +21,7 @@ from claimex.attribution_spans import (Attribution, CharRange, content_kind, ext
 from claimex.cue_clauses import (CUE_MODIFIERS, bare_cue_clause, clause_after_preposition, comma_spliced,
                                  misattached_clause, participle_of_a_clause, passive_content, question_clause,
                                  unmarked_clause_before)
-from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, has_named_subject,
+from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, clause_subject, has_named_subject,
                                  has_published_subject, read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
 from claimex.headlines import headline_attributions
@@ -174,25 +174,28 @@ def noun_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharR
 
 
 def stance_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
-    """"She is confident that the bill will pass", "he made clear that he would stay": a stance adjective
-    after a linking verb ("is", "seems", "remains") or "make" with a clause of its own subject, held by a
-    subject that can speak."""
+    """"She is confident that the bill will pass", "he made clear that he would stay", "they are skeptical of the
+    deal": a stance adjective after a linking verb ("is", "seems", "remains") or "make" with a clause of its own
+    subject, or the object of its preposition, held by a subject that can speak."""
     verb = cue.head
     made = cue.dep_ == "ccomp" and verb.lemma_ == "make" and lemma == "clear"  # "made (it) clear that": a small clause
     if (cue.dep_ not in ("acomp", "oprd") and not made) or verb.i > cue.i or spoken_in_the_room(verb):
         return None
-    subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None)
+    subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None) or clause_subject(verb)[1]
     if subject is None or subject.lower_ in ("it", "this", "that", "there") or not subject_can_speak(verb):
         return None
     clauses = [child for child in (*cue.children, *verb.children) if child.i > cue.i and child.dep_ in (
         "ccomp", "advcl", "csubj") and any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in child.children) and not any(
         c.dep_ == "mark" and c.lower_ != "that" for c in child.children)]
-    if not clauses:
+    objects = [grand for child in cue.children if child.dep_ == "prep" and child.lower_ in entry.prepositions
+               and child.i == cue.i + 1 for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+    if not (clauses or objects):
         return None
-    content = trimmed_range(list(clauses[0].subtree))
+    content = trimmed_range(list((clauses or objects)[0].subtree))
     if content is None:
         return None
-    cue_range = (_cue_range(verb, entry)[0], cue.idx + len(cue.text))
+    last = cue if clauses else cue.doc[cue.i + 1]
+    cue_range = (_cue_range(verb, entry)[0], last.idx + len(last.text))
     fragments = extend_to_quotes([content], quotes, cue_range)
     return Attribution(cue=cue_range, cue_lemma=lemma, source=source_range(verb), content=tuple(fragments),
                        kind=content_kind(fragments, quotes))
