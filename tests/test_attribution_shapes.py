@@ -57,6 +57,11 @@ CASES = [
      [("He", "questioned", "her record", "indirect"),
       ("He", "made clear", "that he would not hold back", "indirect")]),
     ("The agency spent a year on the case, but it is not clear how the work figured in.", []),
+    # The writer's own turns of phrase report nothing; a relative "that" is a speaker.
+    ("That said, the senator cannot win the nomination.", []),
+    ("Having said that, the mayor left the hall.", []),
+    ('The page showed a message that said, "Sorry, the item is gone."',
+     [("a message", "said", '"Sorry, the item is gone."', "direct")]),
     # Polls at large say where a candidate stands, not what a poll reports.
     ("The senator has risen in the polls since the debate.", []),
     ("In the new Gazette poll, the senator leads by four points.",

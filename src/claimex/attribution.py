@@ -20,7 +20,7 @@ from claimex.attribution_spans import (Attribution, CharRange, content_kind, ext
                                        without_leading_conjunction)
 from claimex.cue_clauses import (CUE_MODIFIERS, bare_cue_clause, clause_after_preposition, comma_spliced,
                                  misattached_clause, participle_of_a_clause, passive_content, question_clause,
-                                 unmarked_clause_before)
+                                 unmarked_clause_before, writers_turn_of_phrase)
 from claimex.cue_lexicon import (PASSIVE_SUBJECTS, SPEAKER_NOUNS, SUBJECTS, CueWord, clause_subject, has_named_subject,
                                  has_published_subject, read_cue_words, spoken_in_the_room, subject_can_speak)
 from claimex.doc_text import text_of
@@ -131,7 +131,7 @@ class AttributionFinder(LexiconComponent):
 
 def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """The attribution a cue verb heads, or None when it has no content."""
-    if entry.clause_only and spoken_in_the_room(cue):
+    if (entry.clause_only and spoken_in_the_room(cue)) or writers_turn_of_phrase(cue):
         return None
     if entry.named_source and not has_named_subject(cue):
         return None

@@ -100,3 +100,16 @@ def participle_of_a_clause(cue: Token) -> bool:
     joined = cue.dep_ == "conj" and any(child.dep_ == "cc" and head.i < child.i < cue.i for child in head.children)
     return joined or (cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj")
                       and cue.doc[cue.left_edge.i - 1].text == ",")
+
+
+
+def writers_turn_of_phrase(cue: Token) -> bool:
+    """"That said, ...", "Having said that, ...": the writer's own turn of phrase, no one's report."""
+    doc = cue.doc
+    children = list(cue.children)
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    that_said = before is not None and before.is_sent_start and before.lower_ in ("that", "this") and (
+        before.head == cue and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ",")
+    having_said = any(c.lower_ == "having" for c in children) and any(
+        c.dep_ == "dobj" and c.lower_ in ("that", "this") for c in children)
+    return that_said or having_said
