@@ -53,6 +53,8 @@ CASES = [
     ("Some activists are less confident in the governor.",
      [("Some activists", "are less confident in", "the governor", "indirect")]),
     ("The patient is in critical condition.", []),
+    ("The party is eager to tap his list of donors.",
+     [("The party", "is eager", "to tap his list of donors", "indirect")]),
     ("He questioned her record and made clear that he would not hold back.",
      [("He", "questioned", "her record", "indirect"),
       ("He", "made clear", "that he would not hold back", "indirect")]),

@@ -189,6 +189,8 @@ def stance_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[Cha
         c.dep_ == "mark" and c.lower_ != "that" for c in child.children)]
     objects = [grand for child in cue.children if child.dep_ == "prep" and child.lower_ in entry.prepositions
                and child.i == cue.i + 1 for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+    if "to" in entry.prepositions:  # "eager to tap the donors": an infinitive after the adjective
+        clauses += [child for child in cue.children if child.dep_ == "xcomp" and child.left_edge.lower_ == "to"]
     if not (clauses or objects):
         return None
     content = trimmed_range(list((clauses or objects)[0].subtree))
