@@ -83,7 +83,7 @@ HEADLINES = [
     ("Former Governor Calls For Inquiry Into Fire.", ("Former Governor", "Calls For", "Inquiry Into Fire")),
     ("The Race Is Hinging On These Two States.", None),
     ("Farmers Got More Votes Than Expected.", None),
-    ("Revealed: The Ten Cheapest Towns In The State.", None),
+    ("Wow: The Ten Cheapest Towns In The State.", None),
 ]
 
 
