@@ -82,6 +82,8 @@ HEADLINES = [
     ("Port Authority Chief Defends Toll Increase.", ("Port Authority Chief", "Defends", "Toll Increase")),
     ("Former Governor Calls For Inquiry Into Fire.", ("Former Governor", "Calls For", "Inquiry Into Fire")),
     ("The Race Is Hinging On These Two States.", None),
+    # An article's first line is its headline in sentence case too.
+    ("Senator seeks new inquiry into the port deal.", ("Senator", "seeks", "new inquiry into the port deal")),
     ("Farmers Got More Votes Than Expected.", None),
     ("Wow: The Ten Cheapest Towns In The State.", None),
 ]

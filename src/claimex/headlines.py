@@ -1,8 +1,8 @@
-"""Cues in title-case headlines: "Governor Endorses Smith For Senate", "Mayor Calls For Inquiry Into Fire".
+"""Cues in headlines: "Governor Endorses Smith For Senate", "Mayor Calls For Inquiry Into Fire".
 
-The tagger reads a capitalised verb as part of a name, so a headline line is read word by word: the words
-before the first capitalised verb of the cue lexicon in the present tense ("Endorses", "Slams") are its
-source, the rest of the line its content.
+The tagger reads a capitalised verb as part of a name, and a headline's clipped grammar misleads the parser,
+so a title-case line, or an article's first line, is read word by word: the words before the first verb of
+the cue lexicon in the present tense ("Endorses", "slams") are its source, the rest of the line its content.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ def headline_attributions(doc: Doc, quotes: tuple[CharRange, ...], claimed: list
     for line in text.split("\n"):
         end = start + len(line)
         span = doc.char_span(start, end, alignment_mode="expand") if line.strip() else None
-        if span is not None and _title_case(span) and not any(start <= a.cue[0] < end for a in claimed):
+        headline = span is not None and (_title_case(span) or (start == 0 and _one_short_sentence(span)))
+        if headline and not any(start <= a.cue[0] < end for a in claimed):
             attribution = _headline_attribution(span, quotes, cue_verb)
             if attribution is not None:
                 found.append(attribution)
@@ -44,9 +45,16 @@ def headline_attributions(doc: Doc, quotes: tuple[CharRange, ...], claimed: list
 
 def _title_case(line: Span) -> bool:
     """A short line whose words, but small ones, all open with a capital."""
-    words = [t for t in line if t.is_alpha]
-    return 3 <= len(words) and len(line) <= LONGEST_HEADLINE and all(
-        t.text[0].isupper() for t in words if t.lower_ not in SMALL_WORDS)
+    return _short(line) and all(t.text[0].isupper() for t in line if t.is_alpha and t.lower_ not in SMALL_WORDS)
+
+
+def _one_short_sentence(line: Span) -> bool:
+    """The first line of an article is its headline, in whatever case, when it is one short sentence."""
+    return _short(line) and not any(t.text in ".!?" for t in line[:-1])
+
+
+def _short(line: Span) -> bool:
+    return 3 <= sum(t.is_alpha for t in line) and len(line) <= LONGEST_HEADLINE
 
 
 def _headline_attribution(line: Span, quotes: tuple[CharRange, ...],
@@ -55,7 +63,9 @@ def _headline_attribution(line: Span, quotes: tuple[CharRange, ...],
     for token in line[1:]:
         if token.lower_ in SMALL_WORDS or inside_quote(token, quotes) or token.text in ",:;":
             return None
-        found = cue_verb(token.lower_) if token.lower_.endswith("s") and token.is_alpha else None
+        # a capitalised verb the tagger takes for a name, or a verb in lower case it tags as one
+        verb_like = token.text[0].isupper() or token.pos_ == "VERB"
+        found = cue_verb(token.lower_) if token.lower_.endswith("s") and token.is_alpha and verb_like else None
         if found is None or found[1].quote_only or found[1].it_only:
             continue
         lemma, entry = found
