@@ -34,7 +34,8 @@ def headline_attributions(doc: Doc, quotes: tuple[CharRange, ...], claimed: list
     for line in text.split("\n"):
         end = start + len(line)
         span = doc.char_span(start, end, alignment_mode="expand") if line.strip() else None
-        headline = span is not None and (_title_case(span) or (start == 0 and _one_short_sentence(span)))
+        opens_an_article = start == 0 and text[end:end + 2] == "\n\n"  # a headline above a body
+        headline = span is not None and (_title_case(span) or (opens_an_article and _one_short_sentence(span)))
         if headline and not any(start <= a.cue[0] < end for a in claimed):
             attribution = _headline_attribution(span, quotes, cue_verb)
             if attribution is not None:
@@ -49,7 +50,7 @@ def _title_case(line: Span) -> bool:
 
 
 def _one_short_sentence(line: Span) -> bool:
-    """The first line of an article is its headline, in whatever case, when it is one short sentence."""
+    """An article's first line is its headline, in whatever case, when it is one short sentence."""
     return _short(line) and not any(t.text in ".!?" for t in line[:-1])
 
 
