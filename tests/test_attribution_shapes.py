@@ -34,6 +34,7 @@ CASES = [
     ("The merger was first reported by the Gazette.",
      [("the Gazette", "was first reported", "The merger", "indirect")]),
     ("The motion was rejected by a wide margin.", []),
+    ("It was first reported by the Gazette.", []),
     # "as she put it", "made (it) clear".
     ("As one aide put it, the campaign is out of money.",
      [("one aide", "put it", "the campaign is out of money", "indirect")]),
