@@ -65,6 +65,9 @@ CASES = [
     ("Having said that, the mayor left the hall.", []),
     ('The page showed a message that said, "Sorry, the item is gone."',
      [("a message", "said", '"Sorry, the item is gone."', "direct")]),
+    # "in a statement" belongs to the verb's cue; "statement" is no cue of its own there.
+    ("Her chief strategist says in a statement that the race is now a two-way contest.",
+     [("Her chief strategist", "says in a statement", "that the race is now a two-way contest", "indirect")]),
     # Polls at large say where a candidate stands, not what a poll reports.
     ("The senator has risen in the polls since the debate.", []),
     ("In the new Gazette poll, the senator leads by four points.",

@@ -154,7 +154,11 @@ def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharR
 
 
 def noun_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
-    """"Trump's claim that ...", "criticism of the plan by the union": a noun that names the act."""
+    """"Trump's claim that ...", "criticism of the plan by the union": a noun that names the act (not "statement"
+    right after a verb: "said in a statement that ..." is the verb's cue, as `_cue_range` draws it)."""
+    if lemma == "statement" and cue.head.lower_ == "in" and cue.head.head.pos_ == "VERB" \
+            and 0 < cue.head.i - cue.head.head.i <= 2:
+        return None
     clauses = [child for child in cue.children if child.dep_ in ("acl", "ccomp") and
                any(t.dep_ == "mark" and t.lower_ == "that" for t in child.children)]
     objects = _prepositional_objects(cue, entry)

@@ -35,9 +35,9 @@ def passive_content(cue: Token) -> list[CharRange | None] | None:
     agents = [grand for child in cue.children if child.dep_ == "agent" for grand in child.children
               if grand.dep_ == "pobj"]
     subjects = [child for child in cue.children if child.dep_ in PASSIVE_SUBJECTS]
-    if not (agents and subjects) or not can_speak(agents[0]) or subjects[0].pos_ == "PRON" \
+    if not (agents and subjects) or not can_speak(agents[0]) or subjects[0].lower_ in ("it", "this", "that") \
             or subjects[0].lower_ in RELATIVE_PRONOUNS:
-        return None  # "it was declared by ...": a pronoun says nothing of what was reported
+        return None  # "it was declared by ...": "it" says nothing of what was reported
     complements = [child for child in cue.rights if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")]
     return [trimmed_range(list(subjects[0].subtree))] + [trimmed_range(list(child.subtree)) for child in complements[:1]]
 
