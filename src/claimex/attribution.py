@@ -19,10 +19,15 @@ from claimex.attribution_followers import apart_from_following_cues
 from claimex.attribution_spans import (Attribution, CharRange, before_the_speaker, content_kind, extend_to_quotes,
                                        inside_quote, is_time_phrase, source_range, trimmed_range, without_full_stop,
                                        without_leading_conjunction)
-from claimex.cue_lexicon import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord,
-                                 has_named_subject, read_cue_words, spoken_in_the_room, subject_can_speak)
+from claimex.cue_clauses import (CUE_MODIFIERS, bare_cue_clause, clause_after_preposition, comma_spliced,
+                                 misattached_clause, participle_of_a_clause, passive_content, question_clause,
+                                 unmarked_clause_before, writers_turn_of_phrase)
+from claimex.cue_lexicon import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, clause_subject,
+                                 has_named_subject, has_published_subject, read_cue_words, spoken_in_the_room,
+                                 subject_can_speak)
 from claimex.doc_text import text_of
-from claimex.layout_rules import LayoutRules
+from claimex.headlines import headline_attributions
+from claimex.layout_rules import LayoutRules, labelled_quotes
 from claimex.plain_forms import plain
 from claimex.quotes import find_quotes
 from claimex.component import LexiconComponent
@@ -37,8 +42,6 @@ BARE_SPEECH = {"comment", "elaborate", "respond", "answer", "speak", "talk", "sa
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl"}
 # Prepositions that complete an object as part of the content: "blamed X for Y", "accused X of Y".
 OBJECT_COMPLEMENTS = {"as", "for", "of"}
-# Words before a cue verb that annotators count as part of the cue: "has said", "did not say", "also noted".
-CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
 
 
 @Language.factory(
@@ -101,6 +104,8 @@ class AttributionFinder(LexiconComponent):
                 attribution = attribute(token, lemma, lexicon[lemma], quotes)
                 if attribution is not None:
                     found.append(attribution)
+        found.extend(labelled_quotes(doc, quotes, found))
+        found.extend(headline_attributions(doc, quotes, found, self.cue_verb))
         found.extend(colon_quote_attributions(doc, quotes, found))
         doc._.claimex_attributions = tuple(sorted(apart_from_following_cues(doc, found, self.reports_speech),
                                                   key=lambda a: a.cue))
@@ -110,6 +115,13 @@ class AttributionFinder(LexiconComponent):
         """A cue verb of saying, not of thinking or wanting (`!clause`) nor a stance (`!named`)."""
         entry = self.cue_verbs.get(lemma)
         return entry is not None and not (entry.clause_only or entry.named_source)
+
+    def cue_verb(self, word: str) -> tuple[str, CueWord] | None:
+        """The lemma and lexicon entry of a word form read as a verb ("slams" -> "slam"), if it is a cue verb."""
+        if self.lemmatizer is None:
+            return None
+        lemma = self.lemmatizer.rule_lemmatize(Doc(self.nlp.vocab, words=[word], pos=["VERB"])[0])[0].lower()
+        return (lemma, self.cue_verbs[lemma]) if lemma in self.cue_verbs else None
 
     def lemma(self, token: Token) -> str:
         """The lemma, of the plain form when the word carries invisible characters ("s\u00adaid" -> "say")."""
@@ -122,7 +134,7 @@ class AttributionFinder(LexiconComponent):
 
 def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
     """The attribution a cue verb heads, or None when it has no content."""
-    if entry.clause_only and spoken_in_the_room(cue):
+    if (entry.clause_only and spoken_in_the_room(cue)) or writers_turn_of_phrase(cue):
         return None
     if entry.named_source and not has_named_subject(cue):
         return None
@@ -145,7 +157,11 @@ def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharR
 
 
 def noun_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
-    """"Trump's claim that ...", "criticism of the plan by the union": a noun that names the act."""
+    """"Trump's claim that ...", "criticism of the plan by the union": a noun that names the act (not "statement"
+    right after a verb: "said in a statement that ..." is the verb's cue, as `_cue_range` draws it)."""
+    if lemma == "statement" and cue.head.lower_ == "in" and cue.head.head.pos_ == "VERB" \
+            and 0 < cue.head.i - cue.head.head.i <= 2:
+        return None
     clauses = [child for child in cue.children if child.dep_ in ("acl", "ccomp") and
                any(t.dep_ == "mark" and t.lower_ == "that" for t in child.children)]
     objects = _prepositional_objects(cue, entry)
@@ -165,24 +181,30 @@ def noun_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharR
 
 
 def stance_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:
-    """"She is confident that the bill will pass", "he made clear that he would stay": a stance adjective
-    after a linking verb ("is", "seems", "remains") or "make" with a clause of its own subject, held by a
-    subject that can speak."""
+    """"She is confident that the bill will pass", "he made clear that he would stay", "they are skeptical of the
+    deal": a stance adjective after a linking verb ("is", "seems", "remains") or "make" with a clause of its own
+    subject, or the object of its preposition, held by a subject that can speak."""
     verb = cue.head
-    if cue.dep_ not in ("acomp", "oprd") or verb.i > cue.i or spoken_in_the_room(verb):
+    made = cue.dep_ == "ccomp" and verb.lemma_ == "make" and lemma == "clear"  # "made (it) clear that": a small clause
+    if (cue.dep_ not in ("acomp", "oprd") and not made) or verb.i > cue.i or spoken_in_the_room(verb):
         return None
-    subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None)
+    subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None) or clause_subject(verb)[1]
     if subject is None or subject.lower_ in ("it", "this", "that", "there") or not subject_can_speak(verb):
         return None
     clauses = [child for child in (*cue.children, *verb.children) if child.i > cue.i and child.dep_ in (
-        "ccomp", "advcl") and any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in child.children) and not any(
+        "ccomp", "advcl", "csubj") and any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in child.children) and not any(
         c.dep_ == "mark" and c.lower_ != "that" for c in child.children)]
-    if not clauses:
+    objects = [grand for child in cue.children if child.dep_ == "prep" and child.lower_ in entry.prepositions
+               and child.i == cue.i + 1 for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+    if "to" in entry.prepositions:  # "eager to tap the donors": an infinitive after the adjective
+        clauses += [child for child in cue.children if child.dep_ == "xcomp" and child.left_edge.lower_ == "to"]
+    if not (clauses or objects):
         return None
-    content = trimmed_range(list(clauses[0].subtree))
+    content = trimmed_range(list((clauses or objects)[0].subtree))
     if content is None:
         return None
-    cue_range = (_cue_range(verb, entry)[0], cue.idx + len(cue.text))
+    last = cue if clauses else cue.doc[cue.i + 1]
+    cue_range = (_cue_range(verb, entry)[0], last.idx + len(last.text))
     fragments = extend_to_quotes([content], quotes, cue_range)
     return Attribution(cue=cue_range, cue_lemma=lemma, source=source_range(verb), content=tuple(fragments),
                        kind=content_kind(fragments, quotes))
@@ -210,37 +232,33 @@ def _content(cue: Token, entry: CueWord, quotes: tuple[CharRange, ...]) -> list[
     the cue is set into; a quotation or a colon-introduced passage right beside the cue."""
     if entry.quote_only:
         return _set_off_content(cue, quotes, entry)
-    clauses = [child for child in cue.children if (child.dep_ in CLAUSES or _unmarked_clause_before(child))
+    if entry.it_only:
+        said_it = any(child.dep_ == "dobj" and child.lower_ == "it" for child in cue.children)
+        return _set_off_content(cue, quotes, entry) if said_it else []
+    clauses = [child for child in cue.children if (child.dep_ in CLAUSES or unmarked_clause_before(child))
                and _says_something(child)]
     if clauses:
         first = _with_controlled_object(cue, clauses[0], entry)
         return [trimmed_range(first)] + [trimmed_range(list(c.subtree)) for c in clauses[1:] if c.dep_ == "ccomp"]
-    misattached = _misattached_clause(cue)
+    misattached = misattached_clause(cue)
     if misattached is not None:
         return [trimmed_range(list(misattached.subtree))]
-    if entry.clause_only:
-        return []
+    question = question_clause(cue)
+    if question is not None:
+        return [trimmed_range(list(question.subtree))]
+    after_preposition = clause_after_preposition(cue, entry)
+    if after_preposition is not None:
+        return [trimmed_range(list(after_preposition.subtree)[1:])]
+    if entry.clause_only and not (entry.published_object and has_published_subject(cue)):
+        return (_parenthetical_content(cue) if bare_cue_clause(cue) else None) or []
+    passive = passive_content(cue)
+    if passive is not None:
+        return passive
     objects = _prepositional_objects(cue, entry) or [child for child in cue.children if child.dep_ == "dobj"
                                                      and (_complements(child) or not _needs_complement(child, entry))]
     if objects:
         return [_object_range(objects[0])]
     return _set_off_content(cue, quotes, entry)
-
-
-def _misattached_clause(cue: Token) -> Token | None:
-    """"predicted at the debate that they would win", "told the Post on Monday that ...": a "that" clause with
-    its own subject that the parser took for a relative clause of a noun between the cue and the clause
-    (a relative "that" is the clause's subject or object, never its complementiser)."""
-    for child in cue.children:
-        if child.i < cue.i or not (child.dep_ in ("prep", "npadvmod") or (
-                child.dep_ == "dobj" and (child.pos_ == "PRON" or child.ent_type_ in ("PERSON", "ORG")))):
-            continue
-        for token in child.subtree:
-            if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and any(
-                    c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and any(
-                    c.dep_ in SUBJECTS for c in token.children):
-                return token
-    return None
 
 
 def _with_controlled_object(cue: Token, clause: Token, entry: CueWord) -> list[Token]:
@@ -265,25 +283,18 @@ def _with_controlled_object(cue: Token, clause: Token, entry: CueWord) -> list[T
 def _set_off_content(cue: Token, quotes: tuple[CharRange, ...], entry: CueWord) -> list[CharRange | None]:
     """The clause the cue is set into ("X, he said, Y"), else a quotation or passage beside it, else the
     clause before a cue clause that closes the sentence ("X, he said.")."""
-    if (cue.dep_ in PARENTHETICAL_DEPS or _comma_spliced(cue)) and _is_parenthetical(cue):
-        return _clause_without(cue.head, cue)
+    parenthetical = _parenthetical_content(cue)
+    if parenthetical is not None:
+        return parenthetical
     beside = _adjacent_quote_or_passage(cue, quotes)
     return [beside if beside is not None else closing_cue_content(cue, addressee=entry.complement_only)]
 
 
-def _unmarked_clause_before(child: Token) -> bool:
-    """"After the storm, the port remains open, its director told the Gazette": a clause before the cue
-    with its own subject and no "if", "when" or "because", that the parser took for an adverbial one."""
-    return child.dep_ == "advcl" and child.i < child.head.i and not any(
-        c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children) \
-        and any(c.dep_ in SUBJECTS for c in child.children) and "," in (child.right_edge.text, child.right_edge.nbor().text)
-
-
-def _comma_spliced(cue: Token) -> bool:
-    """"Talks will resume, his aide told the Post": a cue the parser joined to the clause before it as a
-    conjunct, with no "and" or "but" between them."""
-    return cue.dep_ == "conj" and cue.head.i < cue.i and not any(
-        child.dep_ == "cc" and cue.head.i < child.i < cue.left_edge.i for child in cue.head.children)
+def _parenthetical_content(cue: Token) -> list[CharRange | None] | None:
+    """"The rules, they believe, will change": the clause a cue clause is set into, split around it."""
+    if (cue.dep_ in PARENTHETICAL_DEPS or comma_spliced(cue)) and _is_parenthetical(cue):
+        return _clause_without(cue.head, cue)
+    return None
 
 
 def _prepositional_objects(cue: Token, entry: CueWord) -> list[Token]:
@@ -345,18 +356,19 @@ def _before_set_off_clause(tokens: list[Token], head: Token) -> list[Token]:
 
 
 def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> CharRange | None:
-    """`He said: "..."`, `He said, "..."`, `"..." he asked.`, and `She wrote:` ending a paragraph."""
-    if not any(child.dep_ in SUBJECTS for child in cue.children):
+    """`He said: "..."`, `He said, "..."`, `"..." he asked.`, `She wrote:` ending a paragraph, and a participle or
+    joined verb that opens a quotation after its clause (`..., telling reporters, "..."`, `... and joked, "..."`)."""
+    if not any(child.dep_ in SUBJECTS for child in cue.children) and not participle_of_a_clause(cue):
         return None
     text = text_of(cue.doc)
     clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or inside_quote(t, quotes))]
     clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
     for start, end in quotes:
-        if end <= clause_start and text[end:clause_start].strip(" ,\n") == "":
+        if end <= clause_start and _blank(text[end:clause_start], ","):
             return (start, end)
-        if start >= clause_end and text[clause_end:start].strip(" ,:\n") == "" and "\n\n\n" not in text[clause_end:start]:
+        if start >= clause_end and _blank(text[clause_end:start], ",:") and "\n\n\n" not in text[clause_end:start]:
             return (start, end)
-    after = text[clause_end:].lstrip(" ")
+    after = text[clause_end:].lstrip(" \u00a0")
     if after.startswith(":"):
         passage_start = clause_end + (len(text) - clause_end - len(after)) + 1
         passage = text[passage_start:]
@@ -367,6 +379,11 @@ def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Cha
         if end > start:
             return without_full_stop(text, start, len(text[:end].rstrip()))
     return None
+
+
+def _blank(gap: str, marks: str) -> bool:
+    """Nothing but `marks` and spaces of any kind: no-break, thin and zero-width ones as well as plain."""
+    return all(character in marks for character in "".join(plain(gap).split()))
 
 
 def _cue_range(cue: Token, entry: CueWord) -> CharRange:
@@ -390,8 +407,11 @@ def _cue_range(cue: Token, entry: CueWord) -> CharRange:
 
 def _cue_end(cue: Token, entry: CueWord) -> Token:
     """The cue's last word: the verb, or its particle or own preposition right after it."""
-    following = [child for child in cue.children
-                 if child.i == cue.i + 1 and (child.dep_ == "prt" or child.lower_ in entry.prepositions)]
+    following = [child for child in cue.children if child.i == cue.i + 1 and (
+        child.dep_ == "prt" or child.lower_ in entry.prepositions or (entry.it_only and child.lower_ == "it"))]
+    clause = clause_after_preposition(cue, entry)
+    if clause is not None and clause.left_edge.i == cue.i + 1:
+        following.append(clause.left_edge)
     return following[0] if following else cue
 
 
@@ -432,6 +452,6 @@ def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, .
         if not clause_end <= q_start < sentence_end + 2:
             continue
         gap = text[clause_end:q_start]
-        if "\n" not in gap and gap.strip(" ,:;") == "" and text[q_end - 2] != ",":
+        if "\n" not in gap and _blank(gap, ",:;") and text[q_end - 2] != ",":
             return [fragments[0], (q_start, q_end)]
     return fragments

@@ -70,8 +70,10 @@ def poll_attribution(prep: Token) -> Attribution | None:
 
 
 def _names_a_poll(noun: Token) -> bool:
-    """"the latest poll", "one of the first polls"."""
-    return noun.lemma_.lower() in POLL_NOUNS or any(
+    """"the latest poll", "polls taken after the debate", "one of the first polls"; not polls at large ("rose in
+    the polls", "leads in national polls" say where a candidate stands, not what a poll reports)."""
+    particular = noun.tag_ != "NNS" or any(child.dep_ in ("acl", "relcl") for child in noun.children)
+    return (noun.lemma_.lower() in POLL_NOUNS and particular) or any(
         child.dep_ == "prep" and child.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in POLL_NOUNS
                                                               for g in child.children) for child in noun.children)
 

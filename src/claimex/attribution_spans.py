@@ -57,8 +57,8 @@ def source_range(cue: Token) -> CharRange | None:
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
         if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return _noun_phrase_before(verb.head)
-        if subjects:  # of two, the one after the cue ("X, said Ana Ruiz": the parser may take X for one)
-            return _speaker_range(subjects[-1] if subjects[-1].i > verb.i else subjects[0])
+        if subjects:  # of two, the later ("X, said Ana Ruiz", `"X," Ana said`): the parser may take X for one
+            return _speaker_range(subjects[-1])
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return _noun_phrase_before(verb.head)
         passive = [child for child in verb.children if child.dep_ in PASSIVE_SUBJECTS]

@@ -53,20 +53,23 @@ class CueWord:
     speaking_subject: bool = False
     person_needs_complement: bool = False
     quote_only: bool = False
+    it_only: bool = False
+    published_object: bool = False
 
 
 def read_cue_words(lines: tuple[str, ...]) -> dict[str, CueWord]:
-    """`lemma [preposition ...] [!clause] [!named] [!complement] [!speaker] [!person] [!quote]` lines as
-    a lemma -> CueWord table."""
+    """`lemma [preposition ...] [!clause] [!named] [!complement] [!speaker] [!person] [!quote] [!it] [!published]`
+    lines as a lemma -> CueWord table."""
     table = {}
     for line in lines:
         lemma, *rest = line.split()
         table[lemma] = CueWord(frozenset(w for w in rest if not w.startswith("!")), "!clause" in rest, "!named" in rest,
-                               "!complement" in rest, "!speaker" in rest, "!person" in rest, "!quote" in rest)
+                               "!complement" in rest, "!speaker" in rest, "!person" in rest, "!quote" in rest,
+                               "!it" in rest, "!published" in rest)
     return table
 
 
-def _clause_subject(cue: Token) -> tuple[Token, Token | None]:
+def clause_subject(cue: Token) -> tuple[Token, Token | None]:
     """The verb whose clause the cue belongs to (up through xcomp and conj), and that clause's subject."""
     verb = cue
     while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
@@ -78,21 +81,33 @@ def has_named_subject(cue: Token) -> bool:
     """The subject can speak or publish: it names a person or a body ("Clinton wants", "the union
     opposes"), a document or study ("the report finds"), or is "he", "she" or "they"; "the plan would
     support" is no stance of anyone's, and "the results show" no one's claim."""
-    _, head = _clause_subject(cue)
+    _, head = clause_subject(cue)
     if head is None:
         return False
     return (head.ent_type_ in NAMED_SOURCES or head.pos_ == "PROPN" or head.lower_ in ("he", "she", "they")
             or head.lemma_.lower() in SPEAKER_NOUNS or head.lemma_.lower() in PUBLISHED_NOUNS)
 
 
+def has_published_subject(cue: Token) -> bool:
+    """The subject is a document, study or poll: "the survey found ...", "a 2009 paper found ..."."""
+    _, head = clause_subject(cue)
+    return head is not None and head.lemma_.lower() in PUBLISHED_NOUNS
+
+
 def subject_can_speak(cue: Token) -> bool:
     """False when the cue's subject is something that cannot speak or publish ("the price tags seem",
     "the results show"); true when it can, or when no active subject names anyone ("is expected to")."""
-    verb, head = _clause_subject(cue)
+    verb, head = clause_subject(cue)
     if head is None:
         return True
     if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         head = verb.head
+    return can_speak(head)
+
+
+def can_speak(head: Token) -> bool:
+    """A noun phrase that names someone who can speak or publish: a name, a pronoun, "the union", "a study",
+    "researchers"."""
     lemma = head.lemma_.lower()
     return (head.pos_ in ("PROPN", "PRON") or lemma in SPEAKER_NOUNS or lemma in PUBLISHED_NOUNS
             or (len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES))

@@ -42,8 +42,8 @@ def _opens(text: str, at: int, inside: bool) -> bool:
     mark = text[at]
     if mark in OPENING:
         return True
-    if mark in CLOSING:
-        return False
+    if mark in CLOSING:  # scraped text may open a paragraph with a closing mark: it can only open a quotation
+        return not inside and _opens_paragraph(text, at) and not text[at + 1:at + 2].isspace()
     width = 2 if text.startswith("''", at) else 1
     before = text[at - 1] if at else " "
     after = text[at + width] if at + width < len(text) else " "
@@ -52,3 +52,7 @@ def _opens(text: str, at: int, inside: bool) -> bool:
     if after.isspace() or after in ".,;:!?)]}—–-":
         return False
     return not inside
+
+
+def _opens_paragraph(text: str, at: int) -> bool:
+    return text[:at].rstrip(" \t\u00a0").endswith("\n") or not text[:at].strip()
