@@ -63,6 +63,16 @@ CASES = [
     # The writer's own turns of phrase report nothing; a relative "that" is a speaker.
     ("That said, the senator cannot win the nomination.", []),
     ("Having said that, the mayor left the hall.", []),
+    ("Let's say the fares double next year.", []),
+    ("It's worth noting that the fares doubled.", []),
+    ("It goes without saying that the fares will rise.", []),
+    ("Needless to say, the fares rose again.", []),
+    # An infinitive or a cue between two halves of a quotation takes the quotation beside it.
+    ('He went on to say, "The fares will double."',
+     [("He", "to say", '"The fares will double."', "direct")]),
+    ('"The fares will double," she continued, "and the buses will run less often."',
+     [("she", "continued", '"The fares will double," she continued, "and the buses will run less often."',
+       "direct")]),
     ('The page showed a message that said, "Sorry, the item is gone."',
      [("a message", "said", '"Sorry, the item is gone."', "direct")]),
     # "in a statement" belongs to the verb's cue; "statement" is no cue of its own there.

@@ -20,6 +20,7 @@ from claimex.attribution_spans import (Attribution, CharRange, before_the_speake
                                        inside_quote, is_time_phrase, source_range, trimmed_range, without_full_stop,
                                        without_leading_conjunction)
 from claimex.cue_clauses import (CUE_MODIFIERS, bare_cue_clause, clause_after_preposition, comma_spliced,
+                                 infinitive_of_a_clause,
                                  misattached_clause, participle_of_a_clause, passive_content, question_clause,
                                  unmarked_clause_before, writers_turn_of_phrase)
 from claimex.cue_lexicon import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, clause_subject,
@@ -358,7 +359,8 @@ def _before_set_off_clause(tokens: list[Token], head: Token) -> list[Token]:
 def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> CharRange | None:
     """`He said: "..."`, `He said, "..."`, `"..." he asked.`, `She wrote:` ending a paragraph, and a participle or
     joined verb that opens a quotation after its clause (`..., telling reporters, "..."`, `... and joked, "..."`)."""
-    if not any(child.dep_ in SUBJECTS for child in cue.children) and not participle_of_a_clause(cue):
+    if not (any(child.dep_ in SUBJECTS for child in cue.children) or participle_of_a_clause(cue)
+            or infinitive_of_a_clause(cue)):
         return None
     text = text_of(cue.doc)
     clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or inside_quote(t, quotes))]
@@ -445,8 +447,14 @@ def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, .
     if not any(fragments[0] == q for q in quotes):
         return fragments
     sentence_end = cue.sent.end_char
-    last = [t for t in cue.subtree if not t.is_space][-1]
-    clause_end = last.idx + len(last.text)
+    clause = [t for t in cue.subtree if not t.is_space]
+    hung = []  # a quotation the parser hung off the cue itself ends no clause: `"A," he continued, "and B."`
+    while len(clause) > 1 and inside_quote(clause[-1], quotes):
+        hung.append(clause.pop())
+    if any(t.head != cue and not inside_quote(t.head, quotes) for t in hung) or any(
+            child.pos_ == "VERB" and child.i > cue.i and not inside_quote(child, quotes) for child in cue.children):
+        clause += reversed(hung)
+    clause_end = clause[-1].idx + len(clause[-1].text)
     text = text_of(cue.doc)
     for q_start, q_end in quotes:
         if not clause_end <= q_start < sentence_end + 2:

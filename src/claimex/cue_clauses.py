@@ -103,9 +103,20 @@ def participle_of_a_clause(cue: Token) -> bool:
                       and cue.doc[cue.left_edge.i - 1].text == ",")
 
 
+def infinitive_of_a_clause(cue: Token) -> bool:
+    """"He went on to say, "..."": an infinitive after a verb with a subject, whose speaker it shares."""
+    head = cue.head
+    return (cue.dep_ == "xcomp" and cue.tag_ == "VB" and head.pos_ == "VERB" and head.i < cue.i
+            and any(child.dep_ == "aux" and child.lower_ == "to" for child in cue.children)
+            and any(child.dep_ in SUBJECTS for child in head.children))
+
 
 def writers_turn_of_phrase(cue: Token) -> bool:
-    """"That said, ...", "Having said that, ...": the writer's own turn of phrase, no one's report."""
+    """"That said, ...", "Having said that, ...", "Let's say ...", "It's worth noting ...", "Needless to say",
+    "It goes without saying": the writer's own turn of phrase, no one's report."""
+    if cue.head.lemma_.lower() in ("let", "worth", "needless") or (
+            cue.dep_ == "pcomp" and cue.head.lower_ == "without" and cue.head.head.lemma_ == "go"):
+        return True
     doc = cue.doc
     children = list(cue.children)
     before = doc[cue.i - 1] if cue.i > 0 else None
