@@ -10,8 +10,8 @@ import claimex
 
 # (text, (source, cue, content)) of the one claim the colon's quotation makes.
 COLON_QUOTES = [
-    ('Union leader Gerry Malone put it bluntly: "This is a betrayal."',
-     ("Union leader Gerry Malone", "put it bluntly:", '"This is a betrayal."')),
+    ('Union leader Gerry Malone summed up the mood: "This is a betrayal."',
+     ("Union leader Gerry Malone", "summed up the mood:", '"This is a betrayal."')),
     ('The minister was blunt: "The plant will not reopen."',
      ("The minister", "was blunt:", '"The plant will not reopen."')),
     ('Her reply was short: "We will appeal the ruling."',

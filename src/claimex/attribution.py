@@ -12,17 +12,17 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from claimex.attribution_phrases import phrase_attribution, poll_attribution, spellings
+from claimex.attribution_beside import add_continuing_quote, adjacent_quote_or_passage
 from claimex.attribution_closing import closing_cue_content
 from claimex.attribution_colon import colon_quote_attributions
 from claimex.attribution_followers import apart_from_following_cues
+from claimex.attribution_phrases import phrase_attribution, poll_attribution, spellings
 from claimex.attribution_spans import (Attribution, CharRange, before_the_speaker, content_kind, extend_to_quotes,
-                                       inside_quote, is_time_phrase, source_range, trimmed_range, without_full_stop,
+                                       inside_quote, is_time_phrase, source_range, trimmed_range,
                                        without_leading_conjunction)
 from claimex.cue_clauses import (CUE_MODIFIERS, bare_cue_clause, clause_after_preposition, comma_spliced,
-                                 infinitive_of_a_clause,
-                                 misattached_clause, participle_of_a_clause, passive_content, question_clause,
-                                 unmarked_clause_before, writers_turn_of_phrase)
+                                 misattached_clause, passive_content, question_clause, unmarked_clause_before,
+                                 writers_turn_of_phrase)
 from claimex.cue_lexicon import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SPEAKER_NOUNS, SUBJECTS, CueWord, clause_subject,
                                  has_named_subject, has_published_subject, read_cue_words, spoken_in_the_room,
                                  subject_can_speak)
@@ -147,7 +147,7 @@ def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharR
         return None
     cue_range = _cue_range(cue, entry)
     fragments = before_the_speaker(extend_to_quotes(fragments, quotes, cue_range), quotes, cue_range, text_of(cue.doc))
-    fragments = _add_continuing_quote(fragments, quotes, cue)
+    fragments = add_continuing_quote(fragments, quotes, cue)
     return Attribution(
         cue=cue_range,
         cue_lemma=lemma,
@@ -287,7 +287,7 @@ def _set_off_content(cue: Token, quotes: tuple[CharRange, ...], entry: CueWord) 
     parenthetical = _parenthetical_content(cue)
     if parenthetical is not None:
         return parenthetical
-    beside = _adjacent_quote_or_passage(cue, quotes)
+    beside = adjacent_quote_or_passage(cue, quotes)
     return [beside if beside is not None else closing_cue_content(cue, addressee=entry.complement_only)]
 
 
@@ -356,38 +356,6 @@ def _before_set_off_clause(tokens: list[Token], head: Token) -> list[Token]:
     return tokens
 
 
-def _adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> CharRange | None:
-    """`He said: "..."`, `He said, "..."`, `"..." he asked.`, `She wrote:` ending a paragraph, and a participle or
-    joined verb that opens a quotation after its clause (`..., telling reporters, "..."`, `... and joked, "..."`)."""
-    if not (any(child.dep_ in SUBJECTS for child in cue.children) or participle_of_a_clause(cue)
-            or infinitive_of_a_clause(cue)):
-        return None
-    text = text_of(cue.doc)
-    clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or inside_quote(t, quotes))]
-    clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-    for start, end in quotes:
-        if end <= clause_start and _blank(text[end:clause_start], ","):
-            return (start, end)
-        if start >= clause_end and _blank(text[clause_end:start], ",:") and "\n\n\n" not in text[clause_end:start]:
-            return (start, end)
-    after = text[clause_end:].lstrip(" \u00a0")
-    if after.startswith(":"):
-        passage_start = clause_end + (len(text) - clause_end - len(after)) + 1
-        passage = text[passage_start:]
-        stripped = passage.lstrip()
-        start = passage_start + len(passage) - len(stripped)
-        end = text.find("\n", start)
-        end = len(text) if end == -1 else end
-        if end > start:
-            return without_full_stop(text, start, len(text[:end].rstrip()))
-    return None
-
-
-def _blank(gap: str, marks: str) -> bool:
-    """Nothing but `marks` and spaces of any kind: no-break, thin and zero-width ones as well as plain."""
-    return all(character in marks for character in "".join(plain(gap).split()))
-
-
 def _cue_range(cue: Token, entry: CueWord) -> CharRange:
     """The cue as annotators draw it: the verb with the auxiliaries, negation and adverbs right before
     it ("has also said", "did not say"; not "when" in "when asked"), its particle or preposition, "in a statement", and a colon."""
@@ -436,30 +404,3 @@ def _clause_without(head: Token, cue: Token) -> list[CharRange | None]:
     before = [t for t in tokens if t.i < cue.left_edge.i]
     after = [t for t in tokens if t.i > cue.right_edge.i]
     return [trimmed_range(before), trimmed_range(after)]
-
-
-def _add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: Token) -> list[CharRange]:
-    """`"A," he said, "B."`: the quote that resumes right after the cue clause, in the same paragraph, is
-    the same claim (one in the next paragraph is a quotation of its own, and one closed by a comma has a
-    cue of its own: `"A," he said. "B," she added.`)."""
-    if len(fragments) != 1 or fragments[0][1] > cue.idx:
-        return fragments
-    if not any(fragments[0] == q for q in quotes):
-        return fragments
-    sentence_end = cue.sent.end_char
-    clause = [t for t in cue.subtree if not t.is_space]
-    hung = []  # a quotation the parser hung off the cue itself ends no clause: `"A," he continued, "and B."`
-    while len(clause) > 1 and inside_quote(clause[-1], quotes):
-        hung.append(clause.pop())
-    if any(t.head != cue and not inside_quote(t.head, quotes) for t in hung) or any(
-            child.pos_ == "VERB" and child.i > cue.i and not inside_quote(child, quotes) for child in cue.children):
-        clause += reversed(hung)
-    clause_end = clause[-1].idx + len(clause[-1].text)
-    text = text_of(cue.doc)
-    for q_start, q_end in quotes:
-        if not clause_end <= q_start < sentence_end + 2:
-            continue
-        gap = text[clause_end:q_start]
-        if "\n" not in gap and _blank(gap, ",:;") and text[q_end - 2] != ",":
-            return [fragments[0], (q_start, q_end)]
-    return fragments

@@ -1,7 +1,7 @@
-"""A quotation that a colon introduces after a clause of its own: `Malone put it bluntly: "This is a
+"""A quotation that a colon introduces after a clause of its own: `Malone summed up the mood: "This is a
 betrayal."`, `Her answer was short: "We will appeal."`, `The sign read: "Closed."`. The clause need not
 hold a cue word; the colon says the words are quoted. The cue runs from the clause's verb to the colon
-(annotators draw "put it bluntly:", "was conclusive in its findings:"), or is the colon alone when the clause
+(annotators draw "summed up the mood:", "was conclusive in its findings:"), or is the colon alone when the clause
 has no verb ("Transcript as follows:"); the source is the clause's subject, or the one whose answer or
 message the subject is."""
 
