@@ -4,6 +4,8 @@ resumes after its cue (`"A," he said, "B."`)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from claimex.attribution_spans import CharRange, inside_quote, without_full_stop
@@ -11,6 +13,8 @@ from claimex.cue_clauses import infinitive_of_a_clause, participle_of_a_clause
 from claimex.cue_lexicon import SUBJECTS
 from claimex.doc_text import text_of
 from claimex.plain_forms import plain
+
+WORD_CHARACTER = re.compile(r"\w")
 
 
 def adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> CharRange | None:
@@ -42,6 +46,8 @@ def adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Char
 
 def blank(gap: str, marks: str) -> bool:
     """Nothing but `marks` and spaces of any kind: no-break, thin and zero-width ones as well as plain."""
+    if WORD_CHARACTER.search(gap):  # at once, for a long gap
+        return False
     return all(character in marks for character in "".join(plain(gap).split()))
 
 

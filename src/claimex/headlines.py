@@ -55,7 +55,7 @@ def _one_short_sentence(line: Span) -> bool:
 
 
 def _short(line: Span) -> bool:
-    return 3 <= sum(t.is_alpha for t in line) and len(line) <= LONGEST_HEADLINE
+    return len(line) <= LONGEST_HEADLINE and 3 <= sum(t.is_alpha for t in line)
 
 
 def _headline_attribution(line: Span, quotes: tuple[CharRange, ...],
