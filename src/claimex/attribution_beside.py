@@ -27,7 +27,7 @@ def adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Char
     clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or inside_quote(t, quotes))]
     clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
     for start, end in quotes:
-        if end <= clause_start and blank(text[end:clause_start], ","):
+        if end <= clause_start and blank(text[end:clause_start], ",") and "\n" not in text[end:clause_start]:
             return (start, end)
         if start >= clause_end and blank(text[clause_end:start], ",:") and "\n\n\n" not in text[clause_end:start]:
             return (start, end)
