@@ -316,11 +316,11 @@ def _repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
     texts = [token.text for token in doc]
     found, i = [], 0
     while i < len(doc):
-        words = next((words for words in by_first_word[texts[i]] if tuple(texts[i : i + len(words)]) == words
-                      and _reads_as_name(doc[i : i + len(words)], words in surnames)
-                      and _may_add(doc[i : i + len(words)], words in nestable, covering)),
-                     None) if texts[i] in by_first_word else None
-        if words is None:
+        candidates = by_first_word.get(texts[i])  # most words open no known name: no search at all
+        words = candidates and next((words for words in candidates if tuple(texts[i : i + len(words)]) == words
+                                     and _reads_as_name(doc[i : i + len(words)], words in surnames)
+                                     and _may_add(doc[i : i + len(words)], words in nestable, covering)), None)
+        if not words:
             i += 1
         else:
             found.append(Span(doc, i, i + len(words), label=labels[words]))

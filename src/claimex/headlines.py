@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from claimex.attribution_spans import Attribution, CharRange, content_kind, inside_quote, trimmed_range
+from claimex.attribution_spans import (Attribution, CharRange, content_kind, inside_quote, trimmed_range,
+                                       without_full_stop)
 from claimex.cue_lexicon import CueWord
 from claimex.doc_text import text_of
 
@@ -78,8 +79,7 @@ def _headline_attribution(line: Span, quotes: tuple[CharRange, ...],
         source, content = trimmed_range(before), trimmed_range([t for t in line if t.i > last.i])
         if source is None or content is None:
             return None
-        if text_of(line.doc)[content[1] - 1] == "." and content[1] - content[0] > 1:
-            content = (content[0], content[1] - 1)
+        content = without_full_stop(text_of(line.doc), *content)
         return Attribution(cue=(token.idx, last.idx + len(last.text)), cue_lemma=lemma, source=source,
                            content=(content,), kind=content_kind([content], quotes))
     return None

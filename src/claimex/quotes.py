@@ -55,4 +55,8 @@ def _opens(text: str, at: int, inside: bool) -> bool:
 
 
 def _opens_paragraph(text: str, at: int) -> bool:
-    return text[:at].rstrip(" \t\u00a0").endswith("\n") or not text[:at].strip()
+    """Only spaces, or nothing, stand between `at` and the line break or the start of the text before it."""
+    before = at - 1
+    while before >= 0 and text[before] in " \t\u00a0":
+        before -= 1
+    return before < 0 or text[before] == "\n" or (text[before].isspace() and text[:before + 1].isspace())
