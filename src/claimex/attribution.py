@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from claimex.attribution_beside import add_continuing_quote, adjacent_quote_or_passage
 from claimex.attribution_closing import closing_cue_content
-from claimex.attribution_colon import colon_quote_attributions
+from claimex.attribution_colon import colon_quote_attributions, labelled_quotes
 from claimex.attribution_followers import apart_from_following_cues
 from claimex.attribution_phrases import phrase_attribution, poll_attribution, spellings
 from claimex.attribution_spans import (Attribution, CharRange, before_the_speaker, content_kind, extend_to_quotes,
@@ -28,7 +28,7 @@ from claimex.cue_lexicon import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SPEAKER_NO
                                  subject_can_speak)
 from claimex.doc_text import text_of
 from claimex.headlines import headline_attributions
-from claimex.layout_rules import LayoutRules, labelled_quotes
+from claimex.layout_rules import LayoutRules
 from claimex.plain_forms import plain
 from claimex.quotes import find_quotes
 from claimex.component import LexiconComponent

@@ -1,9 +1,10 @@
-"""A quotation that a colon introduces after a clause of its own: `Malone summed up the mood: "This is a
-betrayal."`, `Her answer was short: "We will appeal."`, `The sign read: "Closed."`. The clause need not
-hold a cue word; the colon says the words are quoted. The cue runs from the clause's verb to the colon
-(annotators draw "summed up the mood:", "was conclusive in its findings:"), or is the colon alone when the clause
-has no verb ("Transcript as follows:"); the source is the clause's subject, or the one whose answer or
-message the subject is."""
+"""Quotations a colon opens. After a name, the name is the speaker: `said pollster Ana Ruiz: "..."`, `Rep. Ana
+Ruiz (D-Ore.): "..."`. After a clause of its own, the clause need not hold a cue word: `Malone summed up the
+mood: "This is a betrayal."`, `Her answer was short: "We will appeal."`, `The sign read: "Closed."`. There the
+cue runs from the clause's verb to the colon (annotators draw "summed up the mood:", "was conclusive in its
+findings:"), or is the colon alone when the clause has no verb ("Transcript as follows:"); the source is the
+clause's subject, or the one whose answer or message the subject is. A quotation some cue already attributes
+is left to it."""
 
 from __future__ import annotations
 
@@ -18,13 +19,13 @@ MIN_QUOTED_WORDS = 3  # fewer words after a colon are a title or a label ("the s
 
 def colon_quote_attributions(doc: Doc, quotes: tuple[CharRange, ...],
                              found: list[Attribution]) -> list[Attribution]:
-    """An attribution for each quotation opened right after a colon that no other attribution holds."""
+    """An attribution for each quotation opened right after a colon that ends a clause, that no other attribution
+    holds."""
     text = text_of(doc)
     attributions = []
-    for quote in quotes:
+    for quote in _free_quotes(quotes, found):
         colon = _colon_before(doc, text, quote[0])
-        if colon is None or len(text[quote[0]:quote[1]].split()) < MIN_QUOTED_WORDS or any(
-                start < quote[1] and quote[0] < end for a in found for start, end in (*a.content, a.cue)):
+        if colon is None or len(text[quote[0]:quote[1]].split()) < MIN_QUOTED_WORDS:
             continue
         clause = [token for token in colon.sent if token.i < colon.i and not token.is_space]
         if not any(token.is_alpha for token in clause):
@@ -33,10 +34,30 @@ def colon_quote_attributions(doc: Doc, quotes: tuple[CharRange, ...],
     return attributions
 
 
+def labelled_quotes(doc: Doc, quotes: tuple[CharRange, ...], found: list[Attribution]) -> list[Attribution]:
+    """An attribution for each quotation opened right after a colon that follows a name, that no cue holds."""
+    text = text_of(doc)
+    labelled = []
+    for quote in _free_quotes(quotes, found):
+        colon = _colon_before(doc, text, quote[0])
+        name = _name_before(doc, colon.i) if colon is not None else None
+        if name is not None:
+            labelled.append(Attribution(cue=(colon.idx, colon.idx + 1), cue_lemma=":",
+                                        source=(name[0].idx, len(text[:colon.idx].rstrip())),
+                                        content=(quote,), kind="direct"))
+    return labelled
+
+
+def _free_quotes(quotes: tuple[CharRange, ...], found: list[Attribution]) -> list[CharRange]:
+    """The quotations that no content or cue of `found` overlaps."""
+    taken = [fragment for attribution in found for fragment in (*attribution.content, attribution.cue)]
+    return [quote for quote in quotes if not any(start < quote[1] and quote[0] < end for start, end in taken)]
+
+
 def _colon_before(doc: Doc, text: str, quote_start: int) -> Token | None:
     """The colon that the quotation follows on the same line, if any."""
     before = quote_start - 1
-    while before >= 0 and text[before] in " \t":
+    while before >= 0 and text[before] in " \t\u00a0":
         before -= 1
     if before < 0 or text[before] != ":":
         return None
@@ -48,7 +69,7 @@ def _attribution(clause: Span, colon: Token, quote: CharRange) -> Attribution:
     verb = _verb_before(clause)
     if verb is None:  # "Okafor's answer:"
         tops = [token for token in clause if not clause.start <= token.head.i < clause.end or token.head == token]
-        owner = next((_owner(token) for token in tops if _owner(token) is not None), None)
+        owner = next(filter(None, map(_owner, tops)), None)
         return Attribution(cue=(colon.idx, colon.idx + 1), cue_lemma=":", source=owner, content=(quote,),
                            kind="direct")
     subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None)
@@ -61,8 +82,8 @@ def _attribution(clause: Span, colon: Token, quote: CharRange) -> Attribution:
 
 
 def _verb_before(clause: Span) -> Token | None:
-    """The verb of the innermost clause that ends at the colon, with its auxiliaries: "had to change my answer"
-    in "She was so upset that I had to change my answer:"; None for a clause without a verb."""
+    """The verb of the innermost clause that ends at the colon: "had" of "had to change my answer" in "She was so
+    upset that I had to change my answer:"; None for a clause without a verb."""
     token = clause[-1]
     while clause.start <= token.i < clause.end:
         if token.pos_ in ("VERB", "AUX") and (token.head == token or any(
@@ -86,3 +107,21 @@ def _owner(noun: Token) -> CharRange | None:
     tokens = [token for token in owner.subtree if token.dep_ != "case"]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
+
+def _name_before(doc: Doc, colon: int) -> Span | None:
+    """The name that ends right before token `colon` (past a bracketed note: "Ana Ruiz (D-Ore.)"), as the
+    entity it belongs to or the noun phrase it heads."""
+    last = colon - 1
+    if last > 0 and doc[last].text == ")":
+        opening = next((t.i for t in reversed(doc[:last]) if t.text == "("), None)
+        last = opening - 1 if opening is not None else -1
+    if last < 0 or doc[last].is_sent_start and doc[last].pos_ != "PROPN":
+        return None
+    token = doc[last]
+    entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if token.dep_ == "pobj" or not (token.pos_ == "PROPN" or entity is not None and entity.label_ in ("PERSON", "ORG")):
+        return None  # "celebrated on Twitter:" names a place of publication
+    first = entity.start if entity is not None else token.i
+    while first > token.left_edge.i and doc[first - 1].dep_ in ("det", "compound", "amod", "poss", "case"):
+        first -= 1  # "the analyst Maria Lopez", "Republican pollster Ana Ruiz"
+    return doc[first:colon]
