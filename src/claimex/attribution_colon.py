@@ -23,9 +23,9 @@ def colon_quote_attributions(doc: Doc, quotes: tuple[CharRange, ...],
     holds."""
     text = text_of(doc)
     attributions = []
-    for quote in _free_quotes(quotes, found):
+    for quote in quotes:
         colon = _colon_before(doc, text, quote[0])
-        if colon is None or len(text[quote[0]:quote[1]].split()) < MIN_QUOTED_WORDS:
+        if colon is None or len(text[quote[0]:quote[1]].split()) < MIN_QUOTED_WORDS or not _free(quote, found):
             continue
         clause = [token for token in colon.sent if token.i < colon.i and not token.is_space]
         if not any(token.is_alpha for token in clause):
@@ -38,9 +38,9 @@ def labelled_quotes(doc: Doc, quotes: tuple[CharRange, ...], found: list[Attribu
     """An attribution for each quotation opened right after a colon that follows a name, that no cue holds."""
     text = text_of(doc)
     labelled = []
-    for quote in _free_quotes(quotes, found):
+    for quote in quotes:
         colon = _colon_before(doc, text, quote[0])
-        name = _name_before(doc, colon.i) if colon is not None else None
+        name = _name_before(doc, colon.i) if colon is not None and _free(quote, found) else None
         if name is not None:
             labelled.append(Attribution(cue=(colon.idx, colon.idx + 1), cue_lemma=":",
                                         source=(name[0].idx, len(text[:colon.idx].rstrip())),
@@ -48,10 +48,9 @@ def labelled_quotes(doc: Doc, quotes: tuple[CharRange, ...], found: list[Attribu
     return labelled
 
 
-def _free_quotes(quotes: tuple[CharRange, ...], found: list[Attribution]) -> list[CharRange]:
-    """The quotations that no content or cue of `found` overlaps."""
-    taken = [fragment for attribution in found for fragment in (*attribution.content, attribution.cue)]
-    return [quote for quote in quotes if not any(start < quote[1] and quote[0] < end for start, end in taken)]
+def _free(quote: CharRange, found: list[Attribution]) -> bool:
+    """No content or cue of `found` overlaps the quotation."""
+    return not any(start < quote[1] and quote[0] < end for a in found for start, end in (*a.content, a.cue))
 
 
 def _colon_before(doc: Doc, text: str, quote_start: int) -> Token | None:
