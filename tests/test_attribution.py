@@ -270,6 +270,9 @@ SOURCE_NAMES = [
      "The union", "Harbour Workers Union"),
     ("Northern Ferries cut two routes.\n\nThe weather was fine.\n\nThe bridge was busy.\n\nIt said the cuts were final.",
      "It", None),
+    # A run of blank lines is one paragraph break: the paragraph before is still in reach, two back are not.
+    ("Northern Ferries cut two routes.\n\n\nIt said the cuts were final.", "It", "Northern Ferries"),
+    ("Northern Ferries cut two routes.\n\nThe bridge was busy.\n\n\nIt said the cuts were final.", "It", None),
 ]
 
 

@@ -12,7 +12,7 @@ from claimex.attribution_spans import Attribution, CharRange
 from claimex.boilerplate import in_boilerplate, outside_boilerplate
 from claimex.context_quotes import ContextSpeakers, standalone_quotes
 from claimex.dates import find_dates
-from claimex.doc_text import text_of
+from claimex.doc_text import span_text, text_of
 from claimex.entities import GROUPS, ORGANISATIONS, PEOPLE, PLACES, credit_label, find_dateline, find_entities
 from claimex.numbers import find_numbers
 from claimex.schema import (MENTION_FIELDS, Claim, Content, Cue, Dateline, NestedClaim, Sentence, SentenceRef, Source,
@@ -90,7 +90,7 @@ def sentence_ranges(doc: Doc) -> list[CharRange]:
     """Character ranges of the sentences, without surrounding whitespace; blank ones left out."""
     ranges = []
     for sent in doc.sents:
-        text = sent.text
+        text = span_text(sent)
         stripped = text.strip()
         if stripped:
             start = sent.start_char + text.index(stripped)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span
 
 TEXT_KEY = "claimex.text"
 
@@ -13,3 +14,14 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, cut from the Doc's text (spaCy joins the span's tokens at every access)."""
+    return text_of(span.doc)[span.start_char : span.end_char]
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Each token's text, read from the Doc's array of word ids (no Token object made per word)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from claimex.boilerplate import LONGEST_DATELINE
-from claimex.doc_text import text_of
+from claimex.doc_text import span_text, text_of, token_texts
 from claimex.entities_places import people_split_into_places, places_inside_organisations
 from claimex.plain_forms import plain
 from claimex.resources import read_lexicon
@@ -37,6 +37,7 @@ UNLISTED_KINDS = {"EVENT", "PRODUCT"}
 """Named kinds no record lists: events (`Paralympic Games`) and products (`Space Shuttle Atlantis`)."""
 NESTED_LABELS = PEOPLE | {"GPE", "LOC"}
 """What a longer name can hold as a name of its own: a person or a place (not an organisation in an organisation)."""
+WORD = re.compile(r"\w+")
 
 
 def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
@@ -48,9 +49,11 @@ def find_entities(doc: Doc, dateline_place: Span | None = None) -> list[Entity]:
     if dateline_place is not None:
         mentions = [m for m in mentions if m.end <= dateline_place.start or dateline_place.end <= m.start]
         mentions.append(Span(doc, dateline_place.start, dateline_place.end, label="GPE"))
-    mentions = _with_majority_labels(mentions + _bracketed_acronyms(doc, mentions))
+    kinds: dict = {}
+    mentions = _with_majority_labels(mentions + _bracketed_acronyms(doc, mentions), kinds)
     repeated = _repeated_names(doc, mentions)
-    mentions = [m for m in _with_majority_labels(mentions + repeated + places_inside_organisations(mentions + repeated))
+    mentions = [m for m in _with_majority_labels(mentions + repeated + places_inside_organisations(mentions + repeated),
+                                                 kinds)
                 if m.label_ not in UNLISTED_KINDS]
     mentions.sort(key=lambda m: (m.start, -m.end))
     names = CanonicalNames()
@@ -70,17 +73,24 @@ def _without_false_names(doc: Doc, mentions: list[Span]) -> list[Span]:
     in lower case (`Homeopathy` opening a sentence) unless a person's full name ends with it."""
     surnames = {m[-1].text for m in mentions if m.label_ in PEOPLE and len(m) > 1}
     text = text_of(doc)
+    words_of_text = functools.cache(lambda: frozenset(WORD.findall(text)))
 
     def written_in_lower_case(word: str) -> bool:
-        return word not in surnames and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+        lowered = word.lower()
+        if word in surnames:
+            return False
+        if WORD.fullmatch(lowered):  # one word: is it among the text's words (a search per word is slow)
+            return lowered in words_of_text()
+        return re.search(rf"\b{re.escape(lowered)}\b", text) is not None
 
     def is_false(mention: Span) -> bool:
-        if not any(c.isupper() for c in mention.text):
+        name = span_text(mention)
+        if not any(c.isupper() for c in name):
             return True
-        has_digit = any(c.isdigit() for c in mention.text)
+        has_digit = any(c.isdigit() for c in name)
         if mention.label_ == "GPE":
             return has_digit
-        return mention.label_ in PEOPLE and (has_digit or (len(mention) == 1 and written_in_lower_case(mention.text)))
+        return mention.label_ in PEOPLE and (has_digit or (len(mention) == 1 and written_in_lower_case(name)))
 
     return [m for m in mentions if not is_false(m)]
 
@@ -206,7 +216,7 @@ def _without_article(piece: Span) -> Span | None:
     start, first = piece.start, piece[0]
     if first.lower_ == "the" and (first.text == "the" or first.is_sent_start) and piece.label_ not in PEOPLE:
         start += 1
-    if not any(character.isalpha() for character in piece.doc[start : piece.end].text):
+    if not any(character.isalpha() for character in span_text(piece.doc[start : piece.end])):
         return None
     return Span(piece.doc, start, piece.end, label=piece.label)
 
@@ -223,21 +233,24 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Span]) -> list[Span]:
     return found
 
 
-def _with_majority_labels(mentions: list[Span]) -> list[Span]:
+def _with_majority_labels(mentions: list[Span], kinds: dict) -> list[Span]:
     """Each mention with the label a common noun beside one of the name's mentions gives it (`the band Arcade
-    Fire`), else the label most mentions of the same name carry."""
+    Fire`), else the label most mentions of the same name carry. `kinds` keeps what each mention's words
+    told, for the next call on the same mentions."""
     votes: dict[str, Counter] = defaultdict(Counter)
     told: dict[str, str] = {}
-    for mention, text in zip(mentions, texts := [mention.text for mention in mentions]):
+    for mention, text in zip(mentions, texts := [span_text(mention) for mention in mentions]):
         votes[text][mention.label_] += 1
-        kind = _kind_by_noun(mention)
+        key = (mention.start, mention.end, mention.label_)
+        if key not in kinds:
+            kinds[key] = _kind_by_noun(mention), _opening_kind(mention)
+        kind, opening = kinds[key]
         if kind is not None:
             told.setdefault(text, kind)
-        opening = _opening_kind(mention)
         if opening is not None:
             kind, rest = opening
             told.setdefault(text, kind)
-            told.setdefault(rest.text, kind)
+            told.setdefault(span_text(rest), kind)
     relabelled = []
     for mention, text in zip(mentions, texts):
         label = told.get(text) or _winning_label(votes[text], mention.label_)
@@ -313,18 +326,17 @@ def _repeated_names(doc: Doc, mentions: list[Span]) -> list[Span]:
     covering: list[Span | None] = [None] * len(doc)
     for mention in mentions:
         covering[mention.start : mention.end] = [mention] * len(mention)
-    texts = [token.text for token in doc]
-    found, i = [], 0
-    while i < len(doc):
-        candidates = by_first_word.get(texts[i])  # most words open no known name: no search at all
-        words = candidates and next((words for words in candidates if tuple(texts[i : i + len(words)]) == words
-                                     and _reads_as_name(doc[i : i + len(words)], words in surnames)
-                                     and _may_add(doc[i : i + len(words)], words in nestable, covering)), None)
-        if not words:
-            i += 1
-        else:
+    texts = token_texts(doc)
+    found, free_from = [], 0
+    for i, text in enumerate(texts):
+        if i < free_from or text not in by_first_word:  # most words open no known name: no search at all
+            continue
+        words = next((words for words in by_first_word[text] if tuple(texts[i : i + len(words)]) == words
+                      and _reads_as_name(doc[i : i + len(words)], words in surnames)
+                      and _may_add(doc[i : i + len(words)], words in nestable, covering)), None)
+        if words:
             found.append(Span(doc, i, i + len(words), label=labels[words]))
-            i += len(words)
+            free_from = i + len(words)
     return found
 
 
@@ -443,7 +455,7 @@ def _initials(name: str) -> str:
 
 def _trimmed(ent: Span) -> tuple[int, str]:
     """The mention's start and text without a possessive ending."""
-    text = ent.text
+    text = span_text(ent)
     for ending in POSSESSIVE_ENDINGS:
         if text.endswith(ending) and len(text) > len(ending):
             return ent.start_char, text[: -len(ending)]

@@ -6,6 +6,9 @@ paragraph or the one before; an organisation named further back is no longer wha
 
 from __future__ import annotations
 
+import bisect
+from typing import Callable
+
 from spacy.tokens import Doc
 
 from claimex.doc_text import text_of
@@ -29,20 +32,34 @@ def source_name(doc: Doc, source: tuple[int, int], entities: list[Entity]) -> st
     if inside:
         return inside[0].name
     text = text_of(doc)
-    words = text[start:end].lower().split()
-    earlier = (e for e in entities if e.end <= start and _paragraph_breaks(text, e.end, start) <= PARAGRAPHS_BACK)
+    refers_to = _what_it_refers_to(text[start:end].lower().split())
+    if refers_to is None:
+        return None
+    reach = _reach(text, [e.end for e in entities if e.end <= start], start)
+    candidates = [e for e in entities if reach <= e.end <= start and refers_to(e)]
+    return max(candidates, key=lambda e: e.start).name if candidates else None
+
+
+def _what_it_refers_to(words: list[str]) -> Callable[[Entity], bool] | None:
+    """Which entities a pronoun or "the <kind>" can refer to; None for any other source."""
     phrase = " ".join(words)
     if phrase in PERSONAL_PRONOUNS:
-        candidates = [e for e in earlier if e.label == "PERSON"]
-    elif phrase in COLLECTIVE_PRONOUNS:
-        candidates = [e for e in earlier if e.label in ("ORG", "NORP")]
-    elif phrase == "it":
-        candidates = [e for e in earlier if e.label == "ORG"]
-    elif len(words) == 2 and words[0] == "the" and words[1] in ORGANISATION_KINDS:
-        candidates = [e for e in earlier if e.label == "ORG" and _fits(e.text.lower(), words[1])]
-    else:
-        return None
-    return max(candidates, key=lambda e: e.start).name if candidates else None
+        return lambda e: e.label == "PERSON"
+    if phrase in COLLECTIVE_PRONOUNS:
+        return lambda e: e.label in ("ORG", "NORP")
+    if phrase == "it":
+        return lambda e: e.label == "ORG"
+    if len(words) == 2 and words[0] == "the" and words[1] in ORGANISATION_KINDS:
+        return lambda e: e.label == "ORG" and _fits(e.text.lower(), words[1])
+    return None
+
+
+def _reach(text: str, ends: list[int], start: int) -> int:
+    """The first of `ends` with at most PARAGRAPHS_BACK paragraph breaks between it and `start` (past `start`
+    if none): a later end has no more breaks before `start` than an earlier one, so one search finds it."""
+    ends = sorted(set(ends))
+    near = bisect.bisect_left(ends, True, key=lambda end: _paragraph_breaks(text, end, start) <= PARAGRAPHS_BACK)
+    return ends[near] if near < len(ends) else start + 1
 
 
 def _fits(name: str, kind: str) -> bool:
