@@ -1,8 +1,6 @@
-"""People, organisations and places, each with one canonical name per entity.
+"""People, organisations and places, each with one canonical name per entity (`entity_names`).
 
-A later short mention ("Benedek", "OSCE") carries the name of the fullest earlier mention it can
-refer to ("Wolfgang Benedek", "Organization for Security and Co-operation in Europe"). What the model
-tags is taken as a name is written: never across a line break, without a possessive ending, and
+What the model tags is taken as a name is written: never across a line break, without a possessive ending, and
 checked against the rest of the article: the label most mentions of a name carry wins, a name the
 model tagged elsewhere is found where it missed it, and a person or place named inside a longer
 name ("the Andy Warhol Foundation", "University of Texas") is listed too.
@@ -19,16 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from claimex.boilerplate import LONGEST_DATELINE
 from claimex.doc_text import span_text, text_of, token_texts
 from claimex.entities_places import people_split_into_places, places_inside_organisations
-from claimex.plain_forms import plain
+from claimex.entity_names import GROUPS, ORGANISATIONS, PEOPLE, PLACES, CanonicalNames, initials
 from claimex.resources import read_lexicon
 from claimex.schema import Entity
 
-PEOPLE = {"PERSON"}
-ORGANISATIONS = {"ORG"}
-PLACES = {"GPE", "LOC", "FAC"}
-GROUPS = {"NORP"}
-"""Nationalities, religious and political groups ("Afghan", "Muslims"): not organisations, so no record lists
-them; they can still be what a source's "they" refers to."""
 NAMED = PEOPLE | ORGANISATIONS | PLACES | GROUPS
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 HEAD_LINES = 8
@@ -228,7 +220,7 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Span]) -> list[Span]:
     for mention in mentions:
         if mention.end + 2 < len(doc) and doc[mention.end].text == "(" and doc[mention.end + 2].text == ")":
             acronym = doc[mention.end + 1]
-            if acronym.i not in tagged and acronym.is_upper and _initials(mention.text) == acronym.text:
+            if acronym.i not in tagged and acronym.is_upper and initials(mention.text) == acronym.text:
                 found.append(Span(doc, acronym.i, acronym.i + 1, label=mention.label))
     return found
 
@@ -362,95 +354,6 @@ def _reads_as_name(span: Span, surname: bool) -> bool:
 
 def _is_proper_name(span: Span) -> bool:
     return all(token.pos_ == "PROPN" and token.text[:1].isupper() for token in span)
-
-
-class CanonicalNames:
-    """Links short mentions and acronyms to the fullest earlier mention of the same entity."""
-
-    def __init__(self) -> None:
-        self.full_names: dict[str, list[str]] = {}  # label group -> names seen, in order
-        self.labels: dict[str, str] = {}  # name -> the label it was first seen with
-        self.acronyms: dict[str, str] = {}
-
-    def resolve(self, ent: Span, text: str) -> tuple[str, str]:
-        """The canonical name of the mention, and its label (a surname of a known person is a person; an acronym
-        is what its expansion is). The name is written plain: one space between words, no invisible characters."""
-        text = " ".join(plain(text).split())
-        if text[:4] in ("The ", "the ") and len(text) > 4:
-            text = text[4:]
-        if text in self.acronyms:
-            return self.acronyms[text], self.labels.get(self.acronyms[text], ent.label_)
-        expansion = _expanded_acronym(ent, text)
-        if expansion:
-            return self._acronym(text, expansion, ent.label_)
-        person = _longest_containing(self.full_names.get("person", []), text)
-        if person and ent.label_ not in PEOPLE and person.split()[-1] == text:
-            return person, "PERSON"
-        group = _group(ent.label_)
-        known = self.full_names.setdefault(group, [])
-        if text.isupper() and (group == "organisation" or len(ent) == 1):
-            names = known if group == "place" else self.full_names.get("place", []) + known
-            match = next((k for k in reversed(names) if _initials(k) == text), None)
-            if match:
-                return self._acronym(text, match, ent.label_)
-        name = _longest_containing(known, text) or text
-        if name == text and text not in known:
-            known.append(text)
-            self.labels.setdefault(text, ent.label_)
-        return name, ent.label_
-
-    def _acronym(self, acronym: str, expansion: str, own_label: str) -> tuple[str, str]:
-        self.acronyms[acronym] = expansion
-        if expansion not in self.labels:
-            self.full_names.setdefault("organisation", []).append(expansion)
-            self.labels[expansion] = own_label
-        return expansion, self.labels[expansion]
-
-
-def _group(label: str) -> str:
-    if label in PEOPLE:
-        return "person"
-    return "organisation" if label in ORGANISATIONS | GROUPS else "place"
-
-
-def _longest_containing(known: list[str], text: str) -> str | None:
-    """The longest known name that has `text` as whole words (a surname, a short form)."""
-    words = text.split()
-    candidates = [k for k in known if k != text and words[0] in k and _contains_words(k.split(), words)]
-    return max(candidates, key=len) if candidates else None
-
-
-def _contains_words(name: list[str], words: list[str]) -> bool:
-    width = len(words)
-    return any(name[i : i + width] == words for i in range(len(name) - width + 1))
-
-
-def _expanded_acronym(ent: Span, text: str) -> str | None:
-    """"Organization for Security and Co-operation in Europe (OSCE)": for an acronym in brackets, the
-    words before the bracket whose capitalised initials spell it."""
-    doc = ent.doc
-    if not (text.isupper() and 2 <= len(text) <= 10 and ent.start >= 2 and ent.end < len(doc)
-            and doc[ent.start - 1].text == "(" and doc[ent.end].text == ")"):
-        return None
-    words = []
-    for token in reversed(doc[max(0, ent.start - 1 - 3 * len(text)) : ent.start - 1]):
-        if token.is_punct and token.text != "-":
-            break
-        words.insert(0, token)
-        spelled = _initials(" ".join(t.text for t in words))
-        if spelled == text and words[0].text[:1].isupper() and words[0].lower_ != "the":
-            return doc[words[0].i : ent.start - 1].text.strip()
-        if len(spelled) > len(text):
-            break
-    return None
-
-
-def _initials(name: str) -> str:
-    """Capitals that open the name's words and their hyphenated parts, without a leading "The"."""
-    words = name.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    return "".join(part[0] for word in words for part in word.split("-") if part[:1].isupper())
 
 
 def _trimmed(ent: Span) -> tuple[int, str]:
