@@ -10,7 +10,7 @@ from claimex.pipeline import load_pipeline
 
 @pytest.fixture(scope="session")
 def nlp():
-    return load_pipeline(None)  # the same object (and cache entry) as the pipeline `claimex.api` runs
+    return load_pipeline()  # the same object as the pipeline `claimex.api` runs
 
 
 @pytest.fixture()

@@ -15,8 +15,9 @@ from spacy.tokens import Doc
 
 from claimex.api import extract_many, sentences_many
 from claimex.cli import app
-from claimex.output import jsonl_line
 from claimex.component import NotInitialized
+from claimex.output import jsonl_line
+from claimex.pipeline import load_pipeline, resolve_model
 from claimex.resources import read_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,3 +157,7 @@ def test_read_lexicon_reads_lines_or_json(tmp_path, content, name, expected):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     assert read_lexicon(path) == expected
+
+
+def test_the_default_pipeline_is_loaded_once_however_it_is_named(nlp):
+    assert load_pipeline() is load_pipeline(None) is load_pipeline(resolve_model()) is nlp

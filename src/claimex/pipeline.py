@@ -40,10 +40,15 @@ def resolve_model(model: str | None = None) -> str:
     )
 
 
-@functools.lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
-    """The spaCy pipeline with claimex's components added and initialized (loaded once per process and model)."""
-    nlp = spacy.load(resolve_model(model))
+    """The spaCy pipeline with claimex's components added and initialized (loaded once per process and model,
+    however it is named: `load_pipeline()` and `load_pipeline(None)` are the same pipeline)."""
+    return _loaded_pipeline(resolve_model(model))
+
+
+@functools.lru_cache(maxsize=4)
+def _loaded_pipeline(model: str) -> Language:
+    nlp = spacy.load(model)
     config = load_config(models_dir() / "pipeline.cfg")
     for name, settings in config["components"].items():
         if name in nlp.pipe_names:
