@@ -73,6 +73,13 @@ CASES = [
     ('"The fares will double," she continued, "and the buses will run less often."',
      [("she", "continued", '"The fares will double," she continued, "and the buses will run less often."',
        "direct")]),
+    # A short opening half closed by a comma before the cue is the same quotation, however the parser hangs it.
+    ('"Honestly," he said, "the fares will double next spring."',
+     [("he", "said", '"Honestly," he said, "the fares will double next spring."', "direct")]),
+    ('"The danger," said Tomas Berg, "is that the buses will stop."',
+     [("Tomas Berg", "said", '"The danger," said Tomas Berg, "is that the buses will stop."', "direct")]),
+    ('"We will appeal," he said, adding, "The ruling is wrong."',
+     [("he", "said", '"We will appeal,"', "direct"), ("he", "adding", '"The ruling is wrong."', "direct")]),
     ('The page showed a message that said, "Sorry, the item is gone."',
      [("a message", "said", '"Sorry, the item is gone."', "direct")]),
     # "in a statement" belongs to the verb's cue; "statement" is no cue of its own there.

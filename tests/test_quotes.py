@@ -25,6 +25,10 @@ def quoted(text: str) -> list[str]:
         ("5' 11\" tall and \"quoted\" text", ['"quoted"']),
         ("''We will stay,'' she said. ''It is our town.''", ["''We will stay,''", "''It is our town.''"]),
         ("The players' union and the owners' group met.", []),
+        # An opening mark typed for the closing one after a word closes the quotation; before a word it opens one.
+        ("“It is unusual,“ said Ana. “It is hard.”", ["“It is unusual,“", "“It is hard.”"]),
+        ("“Apparently not“. Then “more” came.", ["“Apparently not“", "“more”"]),
+        ("He said “yes“ and then “no”.", ["“yes“", "“no”"]),
     ],
 )
 def test_quotes_find_ranges_with_their_marks(text, expected):

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from claimex.attribution_beside import add_continuing_quote, adjacent_quote_or_passage
+from claimex.attribution_beside import add_continuing_quote, add_opening_quote, adjacent_quote_or_passage
 from claimex.attribution_closing import closing_cue_content
 from claimex.attribution_colon import colon_quote_attributions, labelled_quotes
 from claimex.attribution_followers import apart_from_following_cues
@@ -147,7 +147,7 @@ def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharR
         return None
     cue_range = _cue_range(cue, entry)
     fragments = before_the_speaker(extend_to_quotes(fragments, quotes, cue_range), quotes, cue_range, text_of(cue.doc))
-    fragments = add_continuing_quote(fragments, quotes, cue)
+    fragments = add_opening_quote(add_continuing_quote(fragments, quotes, cue), quotes, cue)
     return Attribution(
         cue=cue_range,
         cue_lemma=lemma,

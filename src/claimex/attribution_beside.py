@@ -1,6 +1,6 @@
 """Quotations and passages beside a cue verb, whatever the parser made of them: `He said, "..."`, `"..." he
 asked.`, `She wrote:` ending a paragraph, `..., telling reporters, "..."`, and the half of a quotation that
-resumes after its cue (`"A," he said, "B."`)."""
+resumes after its cue (`"A," he said, "B."`) or opens before it (`"Honestly," he said, "B."`)."""
 
 from __future__ import annotations
 
@@ -75,4 +75,20 @@ def add_continuing_quote(fragments: list[CharRange], quotes: tuple[CharRange, ..
         gap = text[clause_end:q_start]
         if "\n" not in gap and blank(gap, ",:;") and text[q_end - 2] != ",":
             return [fragments[0], (q_start, q_end)]
+    return fragments
+
+
+def add_opening_quote(fragments: list[CharRange], quotes: tuple[CharRange, ...], cue: Token) -> list[CharRange]:
+    """`"Honestly," he said, "we may lose."`: the quotation the cue takes after it is opened by one closed with a
+    comma right before the cue clause, on the same line; the two halves are one claim. A cue with no subject of
+    its own (`"A," he said, adding, "B."`) leaves the quotation before it to the cue before it."""
+    if (len(fragments) != 1 or fragments[0][0] < cue.idx or fragments[0] not in quotes
+            or not any(child.dep_ in SUBJECTS for child in cue.children)):
+        return fragments
+    clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or inside_quote(t, quotes))]
+    text, clause_start = text_of(cue.doc), clause[0].idx
+    for q_start, q_end in quotes:
+        gap = text[q_end:clause_start]
+        if q_end <= clause_start and blank(gap, ",") and "\n" not in gap and "," in text[q_end - 2] + gap:
+            return [(q_start, q_end), fragments[0]]
     return fragments

@@ -3,7 +3,8 @@
 News style leaves a quote open at the end of a paragraph when the same speaker goes on in the next,
 which then opens with a quotation mark again; such a quote is one range. A mark that is never closed
 opens no quotation, so one stray mark does not swallow the rest of an article. Two apostrophes (`''`), as
-some wires and archives write a double quotation mark, count as one straight mark.
+some wires and archives write a double quotation mark, count as one straight mark, and an opening curly mark
+typed where the closing one belongs (`,“ said`) closes the quotation.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
 def _opens(text: str, at: int, inside: bool) -> bool:
     """Whether the mark at `at` opens a quotation (curly marks say so; straight ones by context)."""
     mark = text[at]
-    if mark in OPENING:
-        return True
+    if mark in OPENING:  # mistyped for a closing one after a word: `“It is unusual,“ said Ana.`
+        return not (inside and _ends_a_word(text, at))
     if mark in CLOSING:  # scraped text may open a paragraph with a closing mark: it can only open a quotation
         return not inside and _opens_paragraph(text, at) and not text[at + 1:at + 2].isspace()
     width = 2 if text.startswith("''", at) else 1
@@ -52,6 +53,12 @@ def _opens(text: str, at: int, inside: bool) -> bool:
     if after.isspace() or after in ".,;:!?)]}—–-":
         return False
     return not inside
+
+
+def _ends_a_word(text: str, at: int) -> bool:
+    """The mark at `at` stands right after a word or its punctuation and before a space, a line end or punctuation."""
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return at > 0 and not text[at - 1].isspace() and (after.isspace() or after in ".,;:!?)]}")
 
 
 def _opens_paragraph(text: str, at: int) -> bool:
