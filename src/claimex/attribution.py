@@ -50,7 +50,7 @@ PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl"}
 # Prepositions that complete an object as part of the content: "blamed X for Y", "accused X of Y".
 OBJECT_COMPLEMENTS = {"as", "for", "of"}
 # The lemmas of word forms kept between documents, at most (the store is emptied when it holds more).
-MOST_LEMMAS_KEPT = 100_000
+MOST_LEMMAS_KEPT = 20_000
 
 
 @Language.factory(
