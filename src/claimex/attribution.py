@@ -8,8 +8,14 @@ optional source (its subject, the agent of a passive, the object of "according t
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
+import numpy
+
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from claimex.attribution_beside import add_continuing_quote, add_opening_quote, adjacent_quote_or_passage
@@ -43,6 +49,8 @@ BARE_SPEECH = {"comment", "elaborate", "respond", "answer", "speak", "talk", "sa
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl"}
 # Prepositions that complete an object as part of the content: "blamed X for Y", "accused X of Y".
 OBJECT_COMPLEMENTS = {"as", "for", "of"}
+# The lemmas of word forms kept between documents, at most (the store is emptied when it holds more).
+MOST_LEMMAS_KEPT = 20_000
 
 
 @Language.factory(
@@ -69,6 +77,7 @@ class AttributionFinder(LexiconComponent):
         super().__init__(name, sources)
         self.nlp = nlp
         self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        self.lemmas: dict[tuple[int, int, int], str] = {}  # (POS, ORTH, LEMMA) -> `lemma`, as words recur
 
     def use_lexicons(self, lexicons: dict) -> None:
         self.cue_verbs = read_cue_words(lexicons["cue_verbs"])
@@ -89,20 +98,11 @@ class AttributionFinder(LexiconComponent):
             attribution = phrase_attribution(phrase.sent, phrase, quotes)
             if attribution is not None:
                 found.append(attribution)
-        found.extend(a for a in map(poll_attribution, doc) if a is not None)
+        found.extend(a for a in map(poll_attribution, words_written(doc, "in")) if a is not None)
         claimed_cues = {a.cue[0] for a in found}
-        for token in doc:
-            if token.pos_ == "VERB":
-                lexicon, attribute = self.cue_verbs, verb_attribution
-            elif token.pos_ == "NOUN":
-                lexicon, attribute = self.cue_nouns, noun_attribution
-            elif token.pos_ == "ADJ":
-                lexicon, attribute = self.cue_adjectives, stance_attribution
-            else:
-                continue
-            lemma = self.lemma(token)
-            if lemma in lexicon and not (token.idx in claimed_cues or inside_quote(token, quotes)):
-                attribution = attribute(token, lemma, lexicon[lemma], quotes)
+        for token, lemma, entry, attribute in self.cue_words(doc):
+            if not (token.idx in claimed_cues or inside_quote(token, quotes)):
+                attribution = attribute(token, lemma, entry, quotes)
                 if attribution is not None:
                     found.append(attribution)
         found.extend(labelled_quotes(doc, quotes, found))
@@ -124,13 +124,36 @@ class AttributionFinder(LexiconComponent):
         lemma = self.lemmatizer.rule_lemmatize(Doc(self.nlp.vocab, words=[word], pos=["VERB"])[0])[0].lower()
         return (lemma, self.cue_verbs[lemma]) if lemma in self.cue_verbs else None
 
-    def lemma(self, token: Token) -> str:
+    def cue_words(self, doc: Doc) -> Iterator[tuple[Token, str, CueWord, Callable]]:
+        """Each verb, noun and adjective whose lemma its part of speech's lexicon lists, with the lemma, the entry and
+        the function that reads its attribution; read off the Doc's arrays, so only the cues become Tokens."""
+        lexicons = {VERB: (self.cue_verbs, verb_attribution), NOUN: (self.cue_nouns, noun_attribution),
+                    ADJ: (self.cue_adjectives, stance_attribution)}
+        strings = doc.vocab.strings
+        words = doc.to_array([POS, ORTH, LEMMA])
+        indices = numpy.flatnonzero(numpy.isin(words[:, 0], list(lexicons)))
+        if len(self.lemmas) > MOST_LEMMAS_KEPT:
+            self.lemmas.clear()
+        for i, word in zip(indices.tolist(), map(tuple, words[indices].tolist())):
+            lemma = self.lemmas.get(word)
+            if lemma is None:
+                lemma = self.lemmas[word] = self.lemma(strings[word[1]], strings[word[2]], word[0])
+            lexicon, attribute = lexicons[word[0]]
+            if lemma in lexicon:
+                yield doc[i], lemma, lexicon[lemma], attribute
+
+    def lemma(self, text: str, lemma: str, pos: int) -> str:
         """The lemma, of the plain form when the word carries invisible characters ("s\u00adaid" -> "say")."""
-        written = plain(token.text)
-        if self.lemmatizer is None or written == token.text or not written:
-            return token.lemma_.lower()
-        word = Doc(token.vocab, words=[written], pos=[token.pos_])
+        written = plain(text)
+        if self.lemmatizer is None or written == text or not written:
+            return lemma.lower()
+        word = Doc(self.nlp.vocab, words=[written], pos=[self.nlp.vocab.strings[pos]])
         return self.lemmatizer.rule_lemmatize(word[0])[0].lower()
+
+
+def words_written(doc: Doc, lower: str) -> Iterator[Token]:
+    """The tokens whose lower-case form is `lower`, found in the Doc's array."""
+    return (doc[i] for i in numpy.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings[lower]).tolist())
 
 
 def verb_attribution(cue: Token, lemma: str, entry: CueWord, quotes: tuple[CharRange, ...]) -> Attribution | None:

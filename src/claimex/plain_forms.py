@@ -13,6 +13,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from claimex.doc_text import text_of
+
 INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS), None)
 INVISIBLE_CHARACTER = re.compile(f"[{INVISIBLE_CHARACTERS}]")
@@ -36,6 +38,8 @@ class PlainForms:
     """Sets the NORM of a word written with invisible characters to its plain form ("s\\u00adaid" -> "said")."""
 
     def __call__(self, doc: Doc) -> Doc:
+        if INVISIBLE_CHARACTER.search(text_of(doc)) is None:
+            return doc
         for token in doc:
             if has_invisible(token):
                 token.norm_ = plain(token.text).lower()

@@ -28,7 +28,8 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
             continue
         if _opens(text, at, open_at is not None):
             if open_at is None:
-                starts_paragraph = text[:at].rstrip(" \t").endswith("\n") or at == 0
+                line_start = text.rfind("\n", 0, at) + 1  # the current line only, not all the text before
+                starts_paragraph = at == 0 or (line_start > 0 and not text[line_start:at].strip(" \t"))
                 open_at = continued_from if (continued_from is not None and starts_paragraph) else at
             continued_from = None
         elif open_at is not None:

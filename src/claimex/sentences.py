@@ -34,15 +34,15 @@ CONTINUATIONS = ",;:)]}!?…%-–—("
 # Line breaks; terminal punctuation (with its closers and any citation or footnote markers: `1994.[3]`,
 # `budget.4 5 Critics`) followed by whitespace or the end, or an ideographic stop followed by anything;
 # and a period glued to the capitalised word after it (`passed.Turnout`).
-EVENTS = re.compile(
-    r"(?P<newline>[^\S\n]*\n\s*)"
+EVENTS = re.compile(  # the lookahead, a first character every alternative needs, spares trying each one everywhere
+    r"(?=[\s.!?…‽。．！？])(?:(?P<newline>[^\S\n]*\n\s*)"
     r"|(?:(?P<spaced>\.(?: \.(?!\.))+)|(?P<term>[.!?…‽。．！？]+))(?P<close>[.!?…\"”“’')\]»」』]*)"
     r"(?P<cite>(?:\[\d{1,3}\])+|(?<=[a-z][.!?])\d{1,3}(?: \d{1,3})*(?= +[A-Z]))?(?=\s|$|(?<=[。！？」』]))"
-    r"|(?<=[a-z]{2})(?P<glued>\.)(?=[A-Z][a-z])"
+    r"|(?P<glued>\.)(?<=[a-z]{2}\.)(?=[A-Z][a-z]))"
 )
 WIDE_STOPS = str.maketrans({"．": ".", "！": "!", "？": "?", "。": "!"})  # an ideographic stop ends like "!"
 LINE_CONTINUATIONS = ",;:)]}%"
-WORD_BEFORE = re.compile(r"[^\s\"“‘'(\[«" + BULLETS + r"]*$")
+NOT_IN_WORD_BEFORE = "\"“‘'([«" + BULLETS  # (nor a space) in the word before a punctuation cluster
 WORD_AFTER = re.compile(r"[\"“‘'(\[«]*(\S*)")
 CAMEL_CASE = re.compile(r"[a-z]+[A-Z]")  # eHow, iPhone: a lower-case start that opens a sentence
 PRONOUN_I = re.compile(r"I(?:['’][a-z]+)?\b")  # capitalised everywhere, so no sign of a new sentence
@@ -114,7 +114,8 @@ class SentenceSplitter(LexiconComponent):
             return doc
         starts = self.sentence_starts(text_of(doc))
         token_starts = doc.to_array(IDX)
-        inside = [p for p in starts if token_starts[numpy.searchsorted(token_starts, p, side="right") - 1] != p]
+        containing = token_starts[numpy.searchsorted(token_starts, starts, side="right") - 1]
+        inside = [p for p, token_start in zip(starts, containing.tolist()) if token_start != p]
         if inside:
             split_tokens_at(doc, token_starts, inside)
         set_before = doc.to_array([SENT_START, IDX])
@@ -188,7 +189,7 @@ class SentenceSplitter(LexiconComponent):
             return []
         elif nxt == "." and text[y : y + 2] != "..":
             return []
-        word = WORD_BEFORE.search(text, max(0, s - 80), s).group()
+        word = _word_before(text, s)
         if m.group("spaced") is not None:
             if m.group("spaced").count(".") == 3:
                 return []
@@ -249,6 +250,16 @@ class SentenceSplitter(LexiconComponent):
         """`At 5 a.m. Mr. Smith left.`: the sentence so far is only a short time phrase."""
         words = text[last:s].split() if s - last < 40 else []
         return 0 < len(words) <= 4 and words[0] in self.lex.prepositions
+
+
+def _word_before(text: str, s: int) -> str:
+    """The characters (at most 80) right before offset s that are no space, quotation mark, bracket or bullet; before
+    a line break that ends them, those before it (as `$` matches there)."""
+    end = s - 1 if s and text[s - 1] == "\n" else s
+    start = end
+    while start > s - 80 and start > 0 and not (text[start - 1].isspace() or text[start - 1] in NOT_IN_WORD_BEFORE):
+        start -= 1
+    return text[start:end]
 
 
 GLUED_WORD = re.compile(r"(?:^|\s)[a-z]{2,}$")  # a plain word, not a URL or an abbreviation ("e.g.")
