@@ -75,8 +75,12 @@ def _scan(ctx: Context) -> list[_Found]:
     """Every reading of every pattern, then the longest non-overlapping ones, in text order."""
     found = []
     searchable, windows = _searchable_text(ctx.text)
+    windows_holding: dict[re.Pattern, list[list[int]]] = {}
     for order, pattern in enumerate(_patterns()):
-        for window_start, window_end in windows:
+        required = pattern.required
+        if required is not None and required not in windows_holding:
+            windows_holding[required] = [w for w in windows if required.search(searchable, w[0], w[1])]
+        for window_start, window_end in windows if required is None else windows_holding[required]:
             for m in pattern.regex.finditer(searchable, window_start, window_end):
                 if m.end() > m.start() and not ctx.text[m.start()].isspace():
                     reading = pattern.resolve(_Groups(m, ctx.text), ctx)
