@@ -9,9 +9,14 @@ a case-insensitive flag) it answers nothing, and the pattern runs everywhere as 
 from __future__ import annotations
 
 import re
-import re._constants as sre
-import re._parser as sre_parse  # the standard library's own parser of expressions
 from typing import Optional
+
+try:  # the standard library's own parser of expressions
+    import re._constants as sre
+    import re._parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as sre  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
 
 DIGIT = ""  # stands for any digit among the strings (no string needed is empty)
 Needs = Optional[frozenset[str]]  # strings (or DIGIT) of which one occurs in every match; None: not known
@@ -68,9 +73,9 @@ def _item(op, av) -> Needs:
     if op is sre.SUBPATTERN:
         group, add_flags, del_flags, pattern = av
         return None if add_flags & re.IGNORECASE else _sequence(list(pattern))
-    if op is sre.ATOMIC_GROUP:
+    if op is getattr(sre, "ATOMIC_GROUP", None):
         return _sequence(list(av))
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
         low, _, pattern = av
         return _sequence(list(pattern)) if low >= 1 else None
     if op is sre.BRANCH:
