@@ -40,6 +40,7 @@ from claimex.dates.relative_dates import (
     _week_possessive,
     _weekday_count,
 )
+from claimex.dates.required_text import required_text
 from claimex.dates.values import Context, DateReading
 
 
@@ -47,6 +48,7 @@ from claimex.dates.values import Context, DateReading
 class Pattern:
     regex: re.Pattern
     resolve: Callable[[re.Match, Context], Optional[DateReading]]
+    required: Optional[re.Pattern]  # finds a part of every match (see required_text); None: not known
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,7 +134,8 @@ def _patterns() -> tuple[Pattern, ...]:
     ]
     # Matched against lower-cased text; every expression starts at a word start, which the
     # look-around checks first so that other positions are rejected cheaply.
-    return tuple(Pattern(re.compile(r"(?<!\w)(?=[\w+'-])(?:" + rx + ")"), fn) for rx, fn in rules)
+    sources = [r"(?<!\w)(?=[\w+'-])(?:" + rx + ")" for rx, _ in rules]
+    return tuple(Pattern(re.compile(source), fn, required_text(source)) for source, (_, fn) in zip(sources, rules))
 
 
 class _Groups:

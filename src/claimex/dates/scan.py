@@ -4,6 +4,7 @@ ranges, shifts and anaphora are joined and spaCy's DATE entities fill the gaps.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -75,20 +76,33 @@ def _scan(ctx: Context) -> list[_Found]:
     """Every reading of every pattern, then the longest non-overlapping ones, in text order."""
     found = []
     searchable, windows = _searchable_text(ctx.text)
+    windows_holding: dict[re.Pattern, list[list[int]]] = {}
     for order, pattern in enumerate(_patterns()):
-        for window_start, window_end in windows:
+        required = pattern.required
+        if required is not None and required not in windows_holding:
+            windows_holding[required] = [w for w in windows if required.search(searchable, w[0], w[1])]
+        for window_start, window_end in windows if required is None else windows_holding[required]:
             for m in pattern.regex.finditer(searchable, window_start, window_end):
                 if m.end() > m.start() and not ctx.text[m.start()].isspace():
                     reading = pattern.resolve(_Groups(m, ctx.text), ctx)
                     if reading is not None:
                         end = m.start() + len(m.group().rstrip())
                         found.append(_Found(m.start(), end, order, reading))
+    return _longest_apart(found)
+
+
+def _longest_apart(found: list[_Found]) -> list[_Found]:
+    """The longest readings (then the earliest pattern, then the first) that overlap none taken before, in text
+    order. Those taken never overlap, so only the last one starting before a reading ends can overlap it."""
     found.sort(key=lambda f: (-(f.end - f.start), f.order, f.start))
     taken: list[_Found] = []
+    starts: list[int] = []
     for f in found:
-        if all(f.end <= t.start or f.start >= t.end for t in taken):
-            taken.append(f)
-    return sorted(taken, key=lambda f: f.start)
+        i = bisect.bisect_left(starts, f.end)
+        if i == 0 or taken[i - 1].end <= f.start:
+            taken.insert(i, f)
+            starts.insert(i, f.start)
+    return taken
 
 
 TIME_SUFFIX = re.compile(r",? +(?:at +)?(?P<H>[01]?\d|2[0-3])(?::(?P<M>[0-5]\d))? *(?P<ap>[ap]\.?m\.?)?(?![\w:])", re.I)
