@@ -1,6 +1,6 @@
 """claimex against bare spaCy on the same texts, as whole processes, alternating runs.
 
-    python benchmarks/speed.py [--rounds 3] [--texts DIR ...] [--workers 2]
+    python benchmarks/speed.py [--rounds 3] [--texts DIR ...] [--workers 2] [--in-process 5]
 
 Texts: the project's samples/ and, when present, ../shared/eval/polnear/dev/text. Each round runs
 (1) bare spaCy: the same model, `nlp.pipe` over the texts, and (2) `claimex extract` over the same
@@ -9,7 +9,10 @@ Prints words per second, the median time ratio claimex / spaCy (and of CPU time,
 shared machine disturb less), peak memory of each, and, with
 --workers, the speed-up of `claimex extract --workers N` over one worker. The machine is shared and
 noisy: compare ratios from the same run, not absolute seconds. --memory compares peak memory on
-200 and 2,000 inputs.
+200 and 2,000 inputs. --in-process N times, in one process, bare spaCy's `nlp.pipe` against
+`claimex.extract_many` with every claim serialised as a JSON line, batch by batch in turn, N rounds:
+start-up left out, and both sides meet the same state of the machine batch by batch, which makes the
+ratio far steadier where other jobs share the machine.
 """
 
 from __future__ import annotations
@@ -73,6 +76,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0, help="also time `--workers N` against one worker")
     parser.add_argument("--components", action="store_true",
                         help="also time each pipeline component and the claim building, in this process")
+    parser.add_argument("--in-process", type=int, default=0, metavar="N",
+                        help="also time bare spaCy against claimex in this process, batch by batch in turn, N rounds")
     parser.add_argument("--memory", action="store_true",
                         help="also compare peak memory on 200 and on 2,000 short inputs (written to a temporary folder)")
     args = parser.parse_args()
@@ -108,6 +113,8 @@ def main() -> None:
         print(f"--workers {args.workers} / one worker: {parallel / ours:.3f}")
     if args.components:
         time_components(files)
+    if args.in_process:
+        time_in_process(files, args.in_process)
     if args.memory:
         compare_memory(files)
 
@@ -135,6 +142,42 @@ def time_components(files: list[str]) -> None:
     model -= sum(seconds for name, seconds in spent.items() if name.startswith("claimex_"))
     for name, seconds in spent.items():
         print(f"  {name:28s} {seconds:6.2f} s  {100 * seconds / model:5.1f}% of the spaCy model's time")
+
+
+def time_in_process(files: list[str], rounds: int) -> None:
+    """Bare spaCy's `nlp.pipe` and claimex's `extract_many` (claims serialised) on the same texts, in one
+    process, batch by batch in turn (which goes first alternates), so that both meet the same machine."""
+    import spacy
+
+    from claimex import extract_many
+    from claimex.output import jsonl_line
+
+    texts = [(f, Path(f).read_text(encoding="utf-8")) for f in files]
+    batches = [texts[i : i + 16] for i in range(0, len(texts), 16)]
+    bare = spacy.load(resolve_model())
+    bare(texts[0][1])
+    list(extract_many(texts[:1]))  # loads the pipeline and reads the lexicons before the clock starts
+
+    def run_bare(batch):
+        for _doc in bare.pipe((text for _, text in batch), batch_size=16):
+            pass
+
+    def run_claimex(batch):
+        for claims in extract_many(batch):
+            "".join(jsonl_line(claim) for claim in claims)
+
+    ratios = []
+    for round_number in range(rounds):
+        spent = {run_bare: 0.0, run_claimex: 0.0}
+        for i, batch in enumerate(batches):
+            order = (run_bare, run_claimex) if (i + round_number) % 2 == 0 else (run_claimex, run_bare)
+            for run in order:
+                started = time.process_time()
+                run(batch)
+                spent[run] += time.process_time() - started
+        ratios.append(spent[run_claimex] / spent[run_bare])
+    print(f"in one process, batch by batch in turn, CPU time ratio claimex / spaCy: median "
+          f"{statistics.median(ratios):.3f} (per round: {', '.join(f'{r:.3f}' for r in ratios)})")
 
 
 def compare_memory(files: list[str]) -> None:
