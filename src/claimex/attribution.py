@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import numpy
-
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -121,7 +120,7 @@ class AttributionFinder(LexiconComponent):
         """The lemma and lexicon entry of a word form read as a verb ("slams" -> "slam"), if it is a cue verb."""
         if self.lemmatizer is None:
             return None
-        lemma = self.lemmatizer.rule_lemmatize(Doc(self.nlp.vocab, words=[word], pos=["VERB"])[0])[0].lower()
+        lemma = self._rule_lemma(word, "VERB")
         return (lemma, self.cue_verbs[lemma]) if lemma in self.cue_verbs else None
 
     def cue_words(self, doc: Doc) -> Iterator[tuple[Token, str, CueWord, Callable]]:
@@ -147,8 +146,11 @@ class AttributionFinder(LexiconComponent):
         written = plain(text)
         if self.lemmatizer is None or written == text or not written:
             return lemma.lower()
-        word = Doc(self.nlp.vocab, words=[written], pos=[self.nlp.vocab.strings[pos]])
-        return self.lemmatizer.rule_lemmatize(word[0])[0].lower()
+        return self._rule_lemma(written, self.nlp.vocab.strings[pos])
+
+    def _rule_lemma(self, word: str, pos: str) -> str:
+        """The lower-case lemma the pipeline's lemmatizer gives `word` read as part of speech `pos`."""
+        return self.lemmatizer.rule_lemmatize(Doc(self.nlp.vocab, words=[word], pos=[pos])[0])[0].lower()
 
 
 def words_written(doc: Doc, lower: str) -> Iterator[Token]:

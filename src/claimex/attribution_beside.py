@@ -24,7 +24,7 @@ def adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Char
             or infinitive_of_a_clause(cue)):
         return None
     text = text_of(cue.doc)
-    clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or inside_quote(t, quotes))]
+    clause = _clause_words(cue, quotes)
     clause_start, clause_end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
     for start, end in quotes:
         if end <= clause_start and blank(text[end:clause_start], ",") and "\n" not in text[end:clause_start]:
@@ -42,6 +42,11 @@ def adjacent_quote_or_passage(cue: Token, quotes: tuple[CharRange, ...]) -> Char
         if end > start:
             return without_full_stop(text, start, len(text[:end].rstrip()))
     return None
+
+
+def _clause_words(cue: Token, quotes: tuple[CharRange, ...]) -> list[Token]:
+    """The words of the cue's clause, without punctuation and without what a quotation holds."""
+    return [t for t in cue.subtree if not (t.is_punct or t.is_space or inside_quote(t, quotes))]
 
 
 def blank(gap: str, marks: str) -> bool:
@@ -85,8 +90,7 @@ def add_opening_quote(fragments: list[CharRange], quotes: tuple[CharRange, ...],
     if (len(fragments) != 1 or fragments[0][0] < cue.idx or fragments[0] not in quotes
             or not any(child.dep_ in SUBJECTS for child in cue.children)):
         return fragments
-    clause = [t for t in cue.subtree if not (t.is_punct or t.is_space or inside_quote(t, quotes))]
-    text, clause_start = text_of(cue.doc), clause[0].idx
+    text, clause_start = text_of(cue.doc), _clause_words(cue, quotes)[0].idx
     for q_start, q_end in quotes:
         gap = text[q_end:clause_start]
         if q_end <= clause_start and blank(gap, ",") and "\n" not in gap and "," in text[q_end - 2] + gap:
